@@ -1,0 +1,93 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "FintechConcierge",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ConciergeService", targets: ["ConciergeService"]),
+        .executable(name: "RAGService", targets: ["RAGService"]),
+        .executable(name: "GuardrailsService", targets: ["GuardrailsService"]),
+        .executable(name: "HTTPClientBenchmark", targets: ["HTTPClientBenchmark"]),
+        .library(name: "SharedHealth", targets: ["SharedHealth"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // Thin system-library targets; the typed wrappers for variadic C calls live in the shim headers.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(
+            name: "SharedHealth",
+            dependencies: [
+                "CCurl",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "GuardrailsService",
+            dependencies: ["SharedHealth"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "RAGService",
+            dependencies: ["SharedHealth"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "ConciergeService",
+            dependencies: ["SharedHealth"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "HTTPClientBenchmark",
+            dependencies: [
+                "SharedHealth",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SharedHealthTests",
+            dependencies: [
+                "SharedHealth",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: [
+                "SharedHealth",
+                "ConciergeService",
+                "RAGService",
+                "GuardrailsService",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

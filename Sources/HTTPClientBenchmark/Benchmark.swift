@@ -1,0 +1,96 @@
+import Foundation
+import SharedHealth
+
+/// Measures the libcurl client over loopback: sequential requests, then N concurrent callers.
+/// Prints req/s, p50, p99 and connections opened for each phase.
+///
+///     HTTPClientBenchmark --url http://127.0.0.1:8002/live [--requests 20000] [--concurrency 32]
+@main
+struct HTTPClientBenchmark {
+    static func main() async throws {
+        var url = "http://127.0.0.1:8002/live"
+        var requests = 20_000
+        var concurrency = 32
+        var arguments = CommandLine.arguments.dropFirst().makeIterator()
+        while let argument = arguments.next() {
+            switch argument {
+            case "--url": url = arguments.next() ?? url
+            case "--requests": requests = arguments.next().flatMap(Int.init) ?? requests
+            case "--concurrency": concurrency = arguments.next().flatMap(Int.init) ?? concurrency
+            default:
+                print("usage: HTTPClientBenchmark --url URL [--requests N] [--concurrency C]")
+                exit(2)
+            }
+        }
+        print("target \(url), \(requests) requests per phase")
+        let sequential = try await run(url: url, requests: max(1, requests / 4), concurrency: 1)
+        print(sequential.line(name: "sequential"))
+        let concurrent = try await run(url: url, requests: requests, concurrency: concurrency)
+        print(concurrent.line(name: "concurrent-\(concurrency)"))
+    }
+
+    struct Result {
+        var requests: Int
+        var seconds: Double
+        var latencies: [Double]
+        var connections: Int
+        var failures: Int
+
+        func line(name: String) -> String {
+            let sorted = latencies.sorted()
+            func percentile(_ p: Double) -> Double {
+                sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+            }
+            return String(
+                format: "%@: %d requests in %.2f s = %.0f req/s, p50 %.3f ms, p99 %.3f ms, connections opened %d, failures %d",
+                name, requests, seconds, Double(requests) / seconds, percentile(0.50) * 1000, percentile(0.99) * 1000, connections, failures
+            )
+        }
+    }
+
+    static func run(url: String, requests: Int, concurrency: Int) async throws -> Result {
+        let client = CurlHTTPClient(configuration: .init(maxConnections: concurrency))
+        defer { client.shutdown() }
+        // Warm-up so the phase measures reuse, not the first connects.
+        for _ in 0..<concurrency { _ = try? await client.execute(HTTPClientRequest(url: url)) }
+        let before = client.connectionsOpened
+        let started = ContinuousClock.now
+        let perWorker = requests / concurrency
+        let results = await withTaskGroup(of: ([Double], Int).self) { group in
+            for _ in 0..<concurrency {
+                group.addTask {
+                    var latencies: [Double] = []
+                    latencies.reserveCapacity(perWorker)
+                    var failures = 0
+                    for _ in 0..<perWorker {
+                        let start = ContinuousClock.now
+                        do {
+                            let response = try await client.execute(HTTPClientRequest(url: url))
+                            if response.status != 200 { failures += 1 }
+                        } catch {
+                            failures += 1
+                        }
+                        let elapsed = ContinuousClock.now - start
+                        latencies.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+                    }
+                    return (latencies, failures)
+                }
+            }
+            var all: [Double] = []
+            var failures = 0
+            for await (latencies, failed) in group {
+                all += latencies
+                failures += failed
+            }
+            return (all, failures)
+        }
+        let elapsed = ContinuousClock.now - started
+        return Result(
+            requests: perWorker * concurrency,
+            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            latencies: results.0,
+            connections: client.connectionsOpened - before,
+            failures: results.1
+        )
+    }
+}

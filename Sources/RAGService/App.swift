@@ -1,0 +1,10 @@
+import SharedHealth
+
+@main
+struct RAGServiceMain {
+    static func main() async {
+        await ServiceLauncher.run(service: "rag", defaultPort: 8001) { runtime, environment in
+            try await buildApplication(runtime: runtime, environment: environment)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Logging
+
+/// The settings every service reads: DESIGN's common variables.
+public struct ServiceConfiguration: Sendable {
+    public var service: String
+    public var host: String
+    public var port: Int
+    public var logLevel: Logger.Level
+    public var version: String
+    public var startupTimeout: Duration
+    public var internalAPIKey: String?
+    public var maxBodyBytes: Int
+    public var circuitBreaker: CircuitBreakerSettings
+    public var httpClient: CurlHTTPClient.Configuration
+    public var readiness: ReadinessMonitor.Settings
+
+    public init(service: String, defaultPort: Int, environment env: EnvironmentReader) throws {
+        self.service = service
+        self.host = env.string("HOST", default: "0.0.0.0")
+        self.port = try env.int("PORT", default: defaultPort, range: 0...65535)
+        let level = env.string("LOG_LEVEL", default: "info").lowercased()
+        guard let logLevel = Logger.Level(rawValue: level == "warn" ? "warning" : level) else {
+            throw ConfigurationError(
+                variable: "LOG_LEVEL",
+                expected: "one of trace|debug|info|notice|warning|error|critical",
+                got: level
+            )
+        }
+        self.logLevel = logLevel
+        self.version = env.string("SERVICE_VERSION", default: "0.1.0")
+        self.startupTimeout = .seconds(try env.int("STARTUP_TIMEOUT_SECONDS", default: 60, range: 1...86_400))
+        self.internalAPIKey = try env.secret("INTERNAL_API_KEY", minimumLength: 16)
+        self.maxBodyBytes = try env.int("MAX_BODY_BYTES", default: 1_048_576, range: 1024...64 * 1_048_576)
+        self.circuitBreaker = try CircuitBreakerSettings(environment: env)
+        self.httpClient = try CurlHTTPClient.Configuration(environment: env)
+        self.readiness = ReadinessMonitor.Settings(
+            pollInterval: .milliseconds(try env.int("READINESS_POLL_INTERVAL_MS", default: 1000, range: 50...60_000)),
+            maxBackoff: .milliseconds(try env.int("READINESS_MAX_BACKOFF_MS", default: 2000, range: 50...60_000)),
+            checkTimeout: .milliseconds(try env.int("DEPENDENCY_CHECK_TIMEOUT_MS", default: 1000, range: 10...60_000)),
+            startupTimeout: startupTimeout
+        )
+    }
+}

@@ -1,0 +1,66 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+
+/// Starts a service process: reads the configuration (a bad value exits 2 after one line on
+/// stderr naming the variable), sets up JSON logging and the metrics system, builds the
+/// application and runs it until SIGTERM or SIGINT, draining in-flight requests.
+public enum ServiceLauncher {
+    public static func run<App: ApplicationProtocol>(
+        service: String,
+        defaultPort: Int,
+        environment: EnvironmentReader = .process(),
+        build: @Sendable (ServiceRuntime, EnvironmentReader) async throws -> App
+    ) async -> Never {
+        let configuration: ServiceConfiguration
+        do {
+            configuration = try ServiceConfiguration(service: service, defaultPort: defaultPort, environment: environment)
+        } catch {
+            fail(service: service, error)
+        }
+
+        let level = configuration.logLevel
+        LoggingSystem.bootstrap { label in
+            JSONLogHandler(label: label, service: service, level: level)
+        }
+        let metrics = ServiceMetrics()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
+        var logger = Logger(label: service)
+        logger.logLevel = level
+
+        let runtime = ServiceRuntime(configuration: configuration, logger: logger, metrics: metrics)
+        let app: App
+        do {
+            app = try await build(runtime, environment)
+        } catch let error as ConfigurationError {
+            fail(service: service, error)
+        } catch {
+            logger.critical("start-up failed", metadata: ["error": .string(String(describing: error))])
+            exit(1)
+        }
+
+        do {
+            try await app.runService()
+            logger.notice("stopped")
+            exit(0)
+        } catch {
+            logger.critical("service failed", metadata: ["error": .string(String(describing: error))])
+            exit(1)
+        }
+    }
+
+    private static func fail(service: String, _ error: any Error) -> Never {
+        let line = "\(service): \(error)\n"
+        var bytes = Array(line.utf8)
+        _ = write(2, &bytes, bytes.count)
+        exit(2)
+    }
+}

@@ -1,0 +1,82 @@
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// What every service is made of: configuration, logger, metrics, the shared libcurl client.
+/// A service's `buildApplication` takes one, declares its dependencies and adds its routes.
+public struct ServiceRuntime: Sendable {
+    public let configuration: ServiceConfiguration
+    public let logger: Logger
+    public let metrics: ServiceMetrics
+    public let httpClient: CurlHTTPClient
+
+    public init(configuration: ServiceConfiguration, logger: Logger, metrics: ServiceMetrics = ServiceMetrics()) {
+        self.configuration = configuration
+        self.logger = logger
+        self.metrics = metrics
+        self.httpClient = CurlHTTPClient(configuration: configuration.httpClient)
+    }
+
+    /// A client for another service or endpoint, with its own instrumented breaker.
+    public func serviceClient(target: String, baseURL: String, retry: RetryPolicy = RetryPolicy(), headers: [(String, String)] = []) -> ServiceClient {
+        ServiceClient(
+            target: target,
+            baseURL: baseURL,
+            http: httpClient,
+            breaker: .instrumented(target: target, settings: configuration.circuitBreaker, metrics: metrics, logger: logger),
+            metrics: metrics,
+            retry: retry,
+            internalAPIKey: configuration.internalAPIKey,
+            headers: headers
+        )
+    }
+
+    public func readinessMonitor(dependencies: [Dependency]) -> ReadinessMonitor {
+        ReadinessMonitor(dependencies: dependencies, settings: configuration.readiness, metrics: metrics, logger: logger)
+    }
+
+    /// A router with the common middleware (request id, access log and metrics, error mapping,
+    /// body limit) and the health endpoints. Services add their `/v1` routes to it.
+    public func makeRouter(readiness: ReadinessMonitor) -> Router<ServiceRequestContext> {
+        let router = Router(context: ServiceRequestContext.self)
+        router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: AccessLogMiddleware(metrics: metrics))
+        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: BodyLimitMiddleware(limit: configuration.maxBodyBytes))
+        HealthController(
+            service: configuration.service,
+            version: configuration.version,
+            readiness: readiness,
+            metrics: metrics
+        ).addRoutes(to: router)
+        return router
+    }
+
+    /// The application: server plus the long-lived services (readiness polling, HTTP client
+    /// workers, and any the caller adds). On shutdown the server drains first, then the others
+    /// stop in reverse order.
+    public func makeApplication(
+        router: Router<ServiceRequestContext>,
+        readiness: ReadinessMonitor,
+        services: [any Service] = []
+    ) -> some ApplicationProtocol {
+        let configuration = self.configuration
+        let logger = self.logger
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: configuration.service),
+            services: [httpClient] + services + [readiness],
+            onServerRunning: { channel in
+                logger.notice(
+                    "server started",
+                    metadata: [
+                        "address": .string(configuration.host),
+                        "port": .stringConvertible(channel.localAddress?.port ?? configuration.port),
+                        "version": .string(configuration.version),
+                    ]
+                )
+            },
+            logger: logger
+        )
+    }
+}
