@@ -69,10 +69,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "SharedHealthTests",
             dependencies: [
                 "SharedHealth",
+                "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
@@ -81,9 +87,7 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "SharedHealth",
-                "ConciergeService",
-                "RAGService",
-                "GuardrailsService",
+                "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
