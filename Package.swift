@@ -89,6 +89,7 @@ let package = Package(
                 "SharedHealth",
                 "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -34,6 +34,7 @@ struct HTTPClientBenchmark {
         var seconds: Double
         var latencies: [Double]
         var connections: Int
+        var warmUpConnections: Int
         var failures: Int
 
         func line(name: String) -> String {
@@ -42,8 +43,8 @@ struct HTTPClientBenchmark {
                 sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
             }
             return String(
-                format: "%@: %d requests in %.2f s = %.0f req/s, p50 %.3f ms, p99 %.3f ms, connections opened %d, failures %d",
-                name, requests, seconds, Double(requests) / seconds, percentile(0.50) * 1000, percentile(0.99) * 1000, connections, failures
+                format: "%@: %d requests in %.2f s = %.0f req/s, p50 %.3f ms, p99 %.3f ms, connections opened %d (warm-up %d), failures %d",
+                name, requests, seconds, Double(requests) / seconds, percentile(0.50) * 1000, percentile(0.99) * 1000, connections, warmUpConnections, failures
             )
         }
     }
@@ -51,9 +52,14 @@ struct HTTPClientBenchmark {
     static func run(url: String, requests: Int, concurrency: Int) async throws -> Result {
         let client = CurlHTTPClient(configuration: .init(maxConnections: concurrency))
         defer { client.shutdown() }
-        // Warm-up so the phase measures reuse, not the first connects.
-        for _ in 0..<concurrency { _ = try? await client.execute(HTTPClientRequest(url: url)) }
-        let before = client.connectionsOpened
+        // Warm-up from every caller at once, so the phase measures kept-alive reuse.
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<concurrency {
+                group.addTask { for _ in 0..<10 { _ = try? await client.execute(HTTPClientRequest(url: url)) } }
+            }
+        }
+        let warmUpConnections = client.connectionsOpened
+        let before = warmUpConnections
         let started = ContinuousClock.now
         let perWorker = requests / concurrency
         let results = await withTaskGroup(of: ([Double], Int).self) { group in
@@ -90,6 +96,7 @@ struct HTTPClientBenchmark {
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
             latencies: results.0,
             connections: client.connectionsOpened - before,
+            warmUpConnections: warmUpConnections,
             failures: results.1
         )
     }

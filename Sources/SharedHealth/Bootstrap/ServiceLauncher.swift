@@ -20,6 +20,9 @@ public enum ServiceLauncher {
         environment: EnvironmentReader = .process(),
         build: @Sendable (ServiceRuntime, EnvironmentReader) async throws -> App
     ) async -> Never {
+        if CommandLine.arguments.dropFirst().first == "healthcheck" {
+            await healthcheck(service: service, defaultPort: defaultPort, environment: environment)
+        }
         let configuration: ServiceConfiguration
         do {
             configuration = try ServiceConfiguration(service: service, defaultPort: defaultPort, environment: environment)
@@ -53,6 +56,33 @@ public enum ServiceLauncher {
             exit(0)
         } catch {
             logger.critical("service failed", metadata: ["error": .string(String(describing: error))])
+            exit(1)
+        }
+    }
+
+    /// `<executable> healthcheck [URL]`: exits 0 when the service's `/ready` answers 200, else 1.
+    /// Lets a container check itself over libcurl with no curl binary in the image.
+    static func healthcheck(service: String, defaultPort: Int, environment: EnvironmentReader) async -> Never {
+        let arguments = Array(CommandLine.arguments.dropFirst(2))
+        let url: String
+        if let explicit = arguments.first {
+            url = explicit
+        } else {
+            let port = (try? environment.int("PORT", default: defaultPort, range: 1...65535)) ?? defaultPort
+            url = "http://127.0.0.1:\(port)/ready"
+        }
+        let client = CurlHTTPClient(configuration: .init(maxConnections: 1, connectTimeout: .seconds(1), requestTimeout: .seconds(3)))
+        defer { client.shutdown() }
+        do {
+            let response = try await client.execute(HTTPClientRequest(url: url))
+            let line = "\(service) healthcheck: \(url) answered \(response.status)\n"
+            var bytes = Array(line.utf8)
+            _ = write(1, &bytes, bytes.count)
+            exit(response.status == 200 ? 0 : 1)
+        } catch {
+            let line = "\(service) healthcheck: \(url) failed: \(error)\n"
+            var bytes = Array(line.utf8)
+            _ = write(2, &bytes, bytes.count)
             exit(1)
         }
     }

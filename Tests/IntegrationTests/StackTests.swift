@@ -1,0 +1,175 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import SharedHealth
+import TestSupport
+import Testing
+
+/// The real executables on loopback: readiness in dependency order, loss and recovery,
+/// metrics, request-id propagation, graceful shutdown and configuration errors.
+@Suite("Stack of real executables", .serialized)
+struct StackTests {
+    let http = CurlHTTPClient(configuration: .init(maxConnections: 8, requestTimeout: .seconds(10)))
+
+    func get(_ url: String, headers: [(String, String)] = []) async -> HTTPClientResponse? {
+        try? await http.execute(HTTPClientRequest(url: url, headers: headers))
+    }
+
+    /// Polls until `condition` holds or `timeout` passes; returns the time it took, or nil.
+    func waitUntil(timeout: Duration, _ condition: () async -> Bool) async -> Duration? {
+        let started = ContinuousClock.now
+        while ContinuousClock.now - started < timeout {
+            if await condition() { return ContinuousClock.now - started }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        return nil
+    }
+
+    func readyStatus(_ base: String) async -> Int? {
+        await get(base + "/ready")?.status
+    }
+
+    struct ReadyBody: Decodable {
+        struct Dependency: Decodable { let name: String; let status: String; let circuit: String?; let latency_ms: Double? }
+        let status: String
+        let missing: [String]
+        let dependencies: [Dependency]
+    }
+
+    func readyBody(_ base: String) async -> ReadyBody? {
+        try? await get(base + "/ready")?.decode(ReadyBody.self)
+    }
+
+    @Test func conciergeReadinessFollowsItsDependencies() async throws {
+        defer { http.shutdown() }
+        let guardrailsPort = freePort()
+        let ragPort = freePort()
+        let conciergePort = freePort()
+        let concierge = try ServiceProcess("ConciergeService", port: conciergePort, environment: [
+            "GUARDRAILS_URL": "http://127.0.0.1:\(guardrailsPort)",
+            "RAG_URL": "http://127.0.0.1:\(ragPort)",
+        ])
+        var guardrails: ServiceProcess?
+        var rag: ServiceProcess?
+        defer {
+            for process in [concierge, guardrails, rag].compactMap({ $0 }) where process.process.isRunning {
+                kill(process.process.processIdentifier, SIGKILL)
+            }
+        }
+
+        // Live at once, not ready, naming both missing dependencies.
+        #expect(await waitUntil(timeout: .seconds(20)) { await get(concierge.baseURL + "/live")?.status == 200 } != nil)
+        let initial = await readyBody(concierge.baseURL)
+        #expect(await readyStatus(concierge.baseURL) == 503)
+        #expect(Set(initial?.missing ?? []) == ["guardrails", "rag"])
+
+        // Guardrails up: still not ready, RAG missing.
+        guardrails = try ServiceProcess("GuardrailsService", port: guardrailsPort, environment: [:])
+        #expect(await waitUntil(timeout: .seconds(15)) { await readyBody(concierge.baseURL)?.missing == ["rag"] } != nil)
+        #expect(await readyStatus(concierge.baseURL) == 503)
+
+        // RAG up: ready without restarting the concierge.
+        rag = try ServiceProcess("RAGService", port: ragPort, environment: [:])
+        #expect(await waitUntil(timeout: .seconds(15)) { await readyStatus(concierge.baseURL) == 200 } != nil)
+        let ready = await readyBody(concierge.baseURL)
+        #expect(ready?.status == "ready")
+        for dependency in ready?.dependencies ?? [] {
+            #expect(dependency.status == "up")
+            #expect(dependency.circuit == "closed")
+            #expect(dependency.latency_ms != nil)
+        }
+
+        // RAG stops: not ready within 5 s.
+        #expect(await rag?.stop() == 0)
+        let lost = await waitUntil(timeout: .seconds(5)) { await readyStatus(concierge.baseURL) == 503 }
+        #expect(lost != nil, "concierge still ready 5 s after RAG stopped")
+        #expect(await readyBody(concierge.baseURL)?.missing == ["rag"])
+
+        // RAG back: ready again, no restart.
+        rag = try ServiceProcess("RAGService", port: ragPort, environment: [:])
+        #expect(await waitUntil(timeout: .seconds(20)) { await readyStatus(concierge.baseURL) == 200 } != nil)
+
+        // Metrics of all three parse as Prometheus text and carry the common families.
+        for service in [concierge, guardrails!, rag!] {
+            let response = await get(service.baseURL + "/metrics")
+            #expect(response?.status == 200)
+            let samples = try PrometheusText.parse(response?.bodyText ?? "")
+            let names = Set(samples.map(\.name))
+            #expect(names.contains("http_requests_total"), "\(service.executable)")
+            #expect(names.contains("process_resident_memory_bytes"), "\(service.executable)")
+            #expect(names.contains("http_request_duration_seconds_bucket"), "\(service.executable)")
+        }
+        let conciergeSamples = try PrometheusText.parse(await get(concierge.baseURL + "/metrics")?.bodyText ?? "")
+        #expect(conciergeSamples.contains { $0.name == "dependency_up" && $0.labels["dependency"] == "rag" && $0.value == 1 })
+        #expect(conciergeSamples.contains { $0.name == "circuit_breaker_state" && $0.labels["target"] == "guardrails" })
+        #expect(conciergeSamples.contains { $0.name == "http_client_request_duration_seconds_count" && $0.labels["target"] == "rag" })
+
+        // A request id sent to the concierge reaches a dependency's access log.
+        let requestID = "it-\(UUID().uuidString.lowercased())"
+        let health = await get(concierge.baseURL + "/health", headers: [("X-Request-ID", requestID)])
+        #expect(health?.status == 200)
+        #expect(health?.header("X-Request-ID") == requestID)
+        let logged = await waitUntil(timeout: .seconds(3)) {
+            guardrails!.stdout.split(separator: "\n").contains { $0.contains(requestID) && $0.contains(#""route":"/ready""#) }
+        }
+        #expect(logged != nil, "request id not in guardrails' access log")
+        #expect(concierge.stdout.contains(requestID))
+
+        // Everything shuts down cleanly on SIGTERM.
+        #expect(await concierge.stop() == 0)
+        #expect(await guardrails?.stop() == 0)
+        #expect(await rag?.stop() == 0)
+    }
+
+    @Test func sigtermLetsAnInFlightRequestFinish() async throws {
+        // A dependency whose /ready takes 1.5 s keeps the concierge's /health in flight.
+        let router = Router()
+        router.get("/ready") { _, _ -> String in
+            try await Task.sleep(for: .milliseconds(1500))
+            return #"{"status":"ready"}"#
+        }
+        let stub = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: Logger(label: "stub"))
+        try await stub.test(.live) { client in
+            defer { http.shutdown() }
+            let dependencyURL = "http://127.0.0.1:\(client.port!)"
+            let concierge = try ServiceProcess("ConciergeService", port: freePort(), environment: [
+                "GUARDRAILS_URL": dependencyURL,
+                "RAG_URL": dependencyURL,
+                "DEPENDENCY_CHECK_TIMEOUT_MS": "5000",
+            ])
+            defer { if concierge.process.isRunning { kill(concierge.process.processIdentifier, SIGKILL) } }
+            #expect(await waitUntil(timeout: .seconds(20)) { await get(concierge.baseURL + "/live")?.status == 200 } != nil)
+
+            let started = ContinuousClock.now
+            let inFlight = Task { try await http.execute(HTTPClientRequest(url: concierge.baseURL + "/health")) }
+            try await Task.sleep(for: .milliseconds(400))
+            concierge.terminate()
+            let response = try await inFlight.value
+            #expect(response.status == 200)
+            #expect(response.bodyText.contains(#""status":"ready""#))
+            #expect(ContinuousClock.now - started >= .milliseconds(1400))
+            #expect(await concierge.waitForExit(timeout: .seconds(10)) == 0)
+            #expect(concierge.stdout.contains("stopped"))
+        }
+    }
+
+    @Test(arguments: [
+        (["PORT": "eighty"], "PORT"),
+        (["RAG_URL": "ftp://rag"], "RAG_URL"),
+        (["CIRCUIT_BREAKER_FAILURE_RATE_THRESHOLD": "500"], "CIRCUIT_BREAKER_FAILURE_RATE_THRESHOLD"),
+        (["LOG_LEVEL": "chatty"], "LOG_LEVEL"),
+    ])
+    func badConfigurationStopsWithOneLineNamingTheVariable(environment: [String: String], variable: String) async throws {
+        defer { http.shutdown() }
+        // ServiceProcess sets PORT first, so a PORT in `environment` replaces it.
+        let process = try ServiceProcess("ConciergeService", port: freePort(), environment: environment)
+        let status = await process.waitForExit(timeout: .seconds(20))
+        #expect(status == 2)
+        let lines = process.stderr.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.contains(variable) == true)
+        #expect(lines.first?.contains("must be") == true)
+    }
+}
