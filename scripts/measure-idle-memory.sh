@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Starts the three release services with embedded defaults on free ports, waits until each is
-# ready, lets them idle, and prints each one's resident memory (VmRSS) from /proc.
+# ready, lets them idle, and prints each one's resident memory (VmRSS) from /proc, with the
+# anonymous (private, not file-backed) part of it.
+# STATIC=1 measures a --static-swift-stdlib build, as the container images are built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 IDLE_SECONDS=${IDLE_SECONDS:-10}
-swift build -c release >/dev/null
-BIN=$(swift build -c release --show-bin-path)
+flags=(-c release)
+if [[ "${STATIC:-0}" == 1 ]]; then flags+=(--static-swift-stdlib --scratch-path .build-static); fi
+swift build "${flags[@]}" >/dev/null
+BIN=$(swift build "${flags[@]}" --show-bin-path)
 port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 G=$(port); R=$(port); C=$(port)
 
@@ -24,5 +28,8 @@ done
 sleep "$IDLE_SECONDS"
 for pair in "guardrails:$g" "rag:$r" "concierge:$c"; do
     name=${pair%%:*}; pid=${pair##*:}
-    awk -v name="$name" '/^VmRSS:/ {printf "%-11s idle RSS %6.1f MB\n", name, $2 / 1024}' "/proc/$pid/status"
+    rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")
+    anon=$(awk '/^Anonymous:/ {print $2}' "/proc/$pid/smaps_rollup")
+    awk -v n="$name" -v r="$rss" -v a="$anon" 'BEGIN {printf "%-11s idle RSS %5.1f MB (anonymous %4.1f MB)\n", n, r / 1024, a / 1024}'
+
 done

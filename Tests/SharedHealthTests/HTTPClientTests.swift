@@ -213,7 +213,8 @@ struct ServiceClientTests {
             await #expect(throws: CircuitOpenError.self) { try await service.get("/hello") }
             #expect(http.connectionsOpened == before)
             let text = String(decoding: metrics.exposition(), as: UTF8.self)
-            #expect(text.contains(#"http_client_request_duration_seconds_count{target="stub"} 5"#))
+            // Four calls made; the rejected one made no request and is not timed.
+            #expect(text.contains(#"http_client_request_duration_seconds_count{target="stub"} 4"#))
         }
     }
 

@@ -73,10 +73,11 @@ public struct ServiceClient: Sendable {
     }
 
     private func attempt(_ request: HTTPClientRequest) async throws -> HTTPClientResponse {
-        let started = ContinuousClock.now
-        defer { duration.record(ContinuousClock.now - started) }
         let response = try await breaker.execute(isFailure: { $0.status >= 500 }) {
-            try await http.execute(request)
+            // Timed inside the breaker: a rejected call made no request and has no duration.
+            let started = ContinuousClock.now
+            defer { duration.record(ContinuousClock.now - started) }
+            return try await http.execute(request)
         }
         if response.status >= 500 {
             throw HTTPClientError.badStatus(response.status)

@@ -79,9 +79,6 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
         case let error as CircuitOpenError:
             let seconds = Int((Double(error.retryAfter.components.seconds) + 0.999).rounded(.down))
             return .dependencyUnavailable(error.target, retryAfterSeconds: max(1, seconds))
-        case let error as ConfigurationError:
-            _ = error
-            return APIError(.internalServerError, code: "internal_error", message: "The server failed to handle the request.")
         default:
             return APIError(.internalServerError, code: "internal_error", message: "The server failed to handle the request.")
         }
