@@ -38,6 +38,7 @@ let package = Package(
             name: "SharedHealth",
             dependencies: [
                 "CCurl",
+                "CLibPQ",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -1,0 +1,110 @@
+import Foundation
+import Logging
+import Prometheus
+import ServiceLifecycle
+
+/// The PostgreSQL connection pool every service shares: up to `maxConnections` libpq
+/// connections, each owned by a worker thread (libpq blocks; Swift's cooperative pool must not).
+/// Connections open on first use and reopen after a loss. Exports
+/// `db_pool_connections{state="in_use"|"idle"|"max"}`. As a `Service` it closes its
+/// connections when the service group stops.
+public final class PostgresPool: Service, Sendable {
+    public struct Configuration: Sendable {
+        /// A libpq connection string or `postgresql://` URL.
+        public var url: String
+        public var maxConnections: Int
+        public var connectTimeoutSeconds: Int
+        public var applicationName: String
+
+        public init(url: String, maxConnections: Int = 10, connectTimeoutSeconds: Int = 5, applicationName: String = "fintech-concierge") {
+            self.url = url
+            self.maxConnections = max(1, maxConnections)
+            self.connectTimeoutSeconds = connectTimeoutSeconds
+            self.applicationName = applicationName
+        }
+
+        /// `DATABASE_URL` (nil when unset: the embedded default) and `DATABASE_POOL_SIZE`.
+        public static func fromEnvironment(_ env: EnvironmentReader, applicationName: String) throws -> Configuration? {
+            guard let url = env.string("DATABASE_URL") else { return nil }
+            guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+                throw ConfigurationError(variable: "DATABASE_URL", expected: "a postgresql:// URL", got: nil)
+            }
+            return Configuration(
+                url: url,
+                maxConnections: try env.int("DATABASE_POOL_SIZE", default: 10, range: 1...500),
+                applicationName: applicationName
+            )
+        }
+
+        /// The URL with a connect timeout and application name added unless it has its own.
+        var conninfo: String {
+            var parameters: [String] = []
+            if !url.contains("connect_timeout=") { parameters.append("connect_timeout=\(connectTimeoutSeconds)") }
+            if !url.contains("application_name=") { parameters.append("application_name=\(applicationName)") }
+            guard !parameters.isEmpty else { return url }
+            return url + (url.contains("?") ? "&" : "?") + parameters.joined(separator: "&")
+        }
+    }
+
+    public let configuration: Configuration
+    private let workers: BlockingWorkerPool<PostgresConnection>
+    private let inUse: Gauge
+    private let idle: Gauge
+
+    public init(configuration: Configuration, metrics: ServiceMetrics) {
+        self.configuration = configuration
+        let conninfo = configuration.conninfo
+        self.workers = BlockingWorkerPool(name: "postgres-worker", maxWorkers: configuration.maxConnections) {
+            PostgresConnection(conninfo: conninfo)
+        }
+        self.inUse = metrics.gauge(.dbPoolConnections, [("state", "in_use")])
+        self.idle = metrics.gauge(.dbPoolConnections, [("state", "idle")])
+        metrics.gauge(.dbPoolConnections, [("state", "max")]).set(Double(configuration.maxConnections))
+    }
+
+    /// Runs `body` with a pooled connection on its worker thread. `body` is synchronous: it is
+    /// where blocking libpq calls belong.
+    public func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
+        defer { publishUsage() }
+        let result: T = try await workers.run { connection in
+            self.publishUsage()
+            return Result { try body(connection) }
+        }
+        return result
+    }
+
+    /// Runs `body` in one transaction: BEGIN, body, COMMIT; ROLLBACK on any error.
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
+        try await withConnection { connection in try connection.transaction(body) }
+    }
+
+    /// One parameterized statement.
+    @discardableResult
+    public func query(_ sql: String, _ parameters: [(any PostgresBindable)?] = []) async throws -> PostgresResult {
+        try await withConnection { connection in try connection.query(sql, parameters) }
+    }
+
+    private func publishUsage() {
+        let busy = workers.busy
+        inUse.set(Double(busy))
+        idle.set(Double(max(0, workers.workers - busy)))
+    }
+
+    public func run() async throws {
+        try? await gracefulShutdown()
+        workers.shutdown()
+    }
+
+    public func shutdown() {
+        workers.shutdown()
+    }
+}
+
+extension Dependency {
+    /// The database, ready when `SELECT 1` answers.
+    public static func database(_ pool: PostgresPool, name: String = "postgres", required: Bool = true) -> Dependency {
+        Dependency(name: name, required: required) {
+            try await pool.query("SELECT 1")
+        }
+    }
+}
