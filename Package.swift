@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // Thin system-library targets; the typed wrappers for variadic C calls live in the shim headers.
@@ -47,9 +48,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "GuardrailsCore",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "GuardrailsService",
-            dependencies: ["SharedHealth"],
+            dependencies: ["SharedHealth", "GuardrailsCore"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -82,6 +90,11 @@ let package = Package(
                 "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GuardrailsCoreTests",
+            dependencies: ["GuardrailsCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,324 @@
+import Foundation
+
+/// The families of prompt-injection and jailbreak technique the detector knows.
+public enum InjectionFamily: String, Sendable, Codable, CaseIterable {
+    case instructionOverride = "instruction_override"
+    case systemPromptExtraction = "system_prompt_extraction"
+    case rolePlay = "role_play"
+    case delimiterForgery = "delimiter_forgery"
+    case toolCallForgery = "tool_call_forgery"
+    case exfiltration = "exfiltration"
+    case encodedPayload = "encoded_payload"
+}
+
+/// Detects prompt injection and jailbreaks after undoing obfuscation (`TextNormalizer`).
+/// Each family contributes its strongest signal; the message's score is 1 − Π(1 − sᵢ), so two
+/// moderate signals from different families add up while one ambiguous word stays low.
+/// Base64 and hex payloads are decoded and checked again.
+public struct InjectionDetector: Sendable {
+    public init() {}
+
+    public struct Result: Sendable {
+        public var score: Double
+        public var findings: [Finding]
+    }
+
+    public func detect(_ text: String) -> Result {
+        detect(text, depth: 0)
+    }
+
+    func detect(_ text: String, depth: Int) -> Result {
+        let folded = TextNormalizer.fold(text)
+        var views = [TextNormalizer.skeleton(folded)]
+        if let joined = TextNormalizer.joinSpacedLetters(folded) {
+            views.append(TextNormalizer.skeleton(joined))
+        }
+        var best: [InjectionFamily: Finding] = [:]
+        func offer(_ family: InjectionFamily, _ finding: Finding) {
+            if finding.score > (best[family]?.score ?? 0) { best[family] = finding }
+        }
+        for view in views {
+            let positions = view.words()
+            let words = positions.map(\.text)
+            for (family, rules) in Self.rules {
+                for rule in rules {
+                    if let match = rule.firstMatch(words, positions) {
+                        offer(family, finding(family, score: match.score, start: match.start, end: match.end, evidence: match.evidence))
+                    }
+                }
+            }
+        }
+        let lowered = folded.string
+        for (family, score, start, end, evidence) in structuralSignals(lowered, folded: folded, original: text) {
+            offer(family, finding(family, score: score, start: start, end: end, evidence: evidence))
+        }
+        if depth < 2 {
+            for payload in EncodedPayloads.decode(in: text) {
+                let inner = detect(payload.decoded, depth: depth + 1)
+                if inner.score >= 0.5 {
+                    offer(.encodedPayload, finding(.encodedPayload, score: max(0.9, inner.score), start: payload.start, end: payload.end,
+                                                   evidence: "\(payload.encoding): " + String(payload.decoded.prefix(80))))
+                }
+            }
+        }
+        let findings = best.values.sorted { $0.score > $1.score }
+        let score = 1 - findings.reduce(1.0) { $0 * (1 - $1.score) }
+        return Result(score: score, findings: findings)
+    }
+
+    private func finding(_ family: InjectionFamily, score: Double, start: Int, end: Int, evidence: String) -> Finding {
+        Finding(type: "PROMPT_INJECTION", category: .injection, start: start, end: end, score: score, recognizer: "injection.\(family.rawValue)", evidence: evidence)
+    }
+
+    // MARK: Word rules
+
+    static let overrideVerbs = [
+        "ignore", "ignoring", "disregard", "forget", "override", "bypass", "skip", "abandon", "neglect", "overlook", "discard",
+        "dismiss", "erase", "nullify", "void", "reset", "drop", "circumvent", "suspend", "disable", "deactivate", "turn off",
+        "do not follow", "dont follow", "don't follow", "stop following", "no longer follow", "set aside", "throw out",
+        "pay no attention to", "stop obeying", "don't obey", "do not obey", "forget about", "ignore all", "disobey",
+    ]
+    static let overrideTargets = [
+        "instructions", "instruction", "rules", "rule", "prompt", "prompts", "directions", "directives", "directive",
+        "guidelines", "guideline", "guardrails", "restrictions", "policies", "constraints", "programming", "training",
+        "commands", "orders", "limitations", "filters", "safeguards", "protocols", "conditioning", "system prompt",
+        "system message", "safety", "content policy", "ethical guidelines", "moral guidelines", "what you were told",
+        "everything you were told", "your instructions", "prior context", "previous context", "initial context",
+    ]
+    static let weakOverrideTargets = ["above", "everything", "everything above", "the above", "all of the above", "previous", "prior", "earlier", "preceding", "before"]
+    static let promptTargets = [
+        "system prompt", "system message", "initial prompt", "hidden prompt", "secret prompt", "original prompt",
+        "developer message", "developer prompt", "pre prompt", "preprompt", "your instructions", "your prompt",
+        "your rules", "your guidelines", "your directives", "your configuration", "your system", "the instructions",
+        "instructions above", "text above", "everything above", "words above", "above text", "initial instructions",
+        "original instructions", "confidential instructions", "hidden instructions", "internal instructions",
+        "secret instructions", "instructions you were given", "your programming", "the prompt", "your initial",
+        "your context", "your context window", "first message", "your first instructions", "system instructions",
+        "internal rules", "hidden rules", "secret rules", "your source", "your secret", "the password", "the secret",
+    ]
+    static let revealVerbs = [
+        "reveal", "show", "print", "display", "repeat", "output", "tell", "give", "leak", "dump", "copy", "recite",
+        "spell", "write", "list", "share", "expose", "disclose", "provide", "paste", "echo", "return", "summarize",
+        "translate", "read", "state", "divulge", "type out", "write out", "print out", "send", "describe", "explain",
+    ]
+    static let personaVerbs = [
+        "act as", "acting as", "pretend", "pretend to be", "pretend you are", "roleplay", "role play", "you are now",
+        "imagine you are", "play the role", "simulate", "become", "you will be", "behave as", "respond as", "answer as",
+        "from now on you are", "stay in character", "in character", "you're now", "youre now", "switch to", "enter",
+        "enable", "activate", "you are going to", "you will act", "act like", "take on the role", "persona",
+    ]
+    static let freedomWords = [
+        "unrestricted", "unfiltered", "uncensored", "no restrictions", "without restrictions", "no rules", "without rules",
+        "no limits", "no limitations", "without limitations", "no filters", "without filters", "do anything", "anything",
+        "no ethical", "no morals", "amoral", "evil", "jailbroken", "jailbreak", "dan", "developer mode", "god mode",
+        "not bound", "free from", "freed", "opposite", "no guidelines", "without guidelines", "without censorship",
+        "any restrictions", "rogue", "no boundaries", "without boundaries", "immoral", "unethical", "malicious", "hacker",
+        "no safety", "without safety", "unlimited", "unleashed", "sudo", "admin mode", "root access", "dev mode",
+    ]
+
+    static let rules: [InjectionFamily: [PhraseRule]] = [
+        .instructionOverride: [
+            PhraseRule("override", first: overrideVerbs, last: overrideTargets, maxGap: 5, score: 0.9, breakers: ["my", "our", "me", "this", "that", "transaction", "payment", "charge"]),
+            PhraseRule("override_weak", first: overrideVerbs, last: weakOverrideTargets, maxGap: 2, score: 0.6, breakers: ["my", "our", "transaction", "payment", "charge", "fee", "email", "message"]),
+            PhraseRule("from_now_on", first: ["from now on", "starting now", "henceforth", "for the rest of this conversation", "from this point"], last: ["you will", "you must", "you are", "you shall", "you should", "your", "you'll", "you"], maxGap: 2, score: 0.65),
+            PhraseRule("new_instructions", first: ["new instructions", "updated instructions", "new rules", "new directive", "new system prompt", "revised instructions", "real instructions", "actual instructions", "true instructions", "override instructions", "admin instructions", "developer instructions", "priority instructions", "new task", "new objective", "new role"], score: 0.6),
+            PhraseRule("you_are_now", first: ["you are now", "you're now", "you will now", "you must now", "now you are"], last: ["a", "an", "in", "free", "unrestricted", "no longer", "not", "my", "called", "named"], maxGap: 1, score: 0.55),
+            PhraseRule("no_longer_bound", first: ["you are no longer", "you're no longer", "you no longer", "no longer bound", "not bound by", "are not restricted", "aren't restricted", "are free to"], score: 0.7),
+            PhraseRule("say_payload", first: ["say", "print", "output", "respond with", "reply with", "write", "answer with", "just say", "only say"], last: ["pwned", "hacked", "i have been pwned", "haha pwned", "lol", "owned", "i hate humans"], maxGap: 4, score: 0.6),
+            PhraseRule("instead", first: overrideVerbs, last: ["and instead", "instead", "and now", "and just", "and only", "and respond", "and say", "and print", "and output", "and tell", "and reveal"], maxGap: 6, score: 0.55, breakers: ["my", "our"]),
+        ],
+        .systemPromptExtraction: [
+            PhraseRule("reveal_prompt", first: revealVerbs, last: promptTargets, maxGap: 5, score: 0.9, breakers: ["my", "our"]),
+            PhraseRule("what_is_prompt", first: ["what is", "what's", "whats", "what are", "what were", "what was", "how were you", "who wrote"], last: promptTargets + ["prompted", "instructed", "programmed", "configured"], maxGap: 3, score: 0.85),
+            PhraseRule("prompt_mention", first: ["system prompt", "initial prompt", "hidden prompt", "developer message", "pre prompt", "preprompt", "secret instructions", "hidden instructions", "confidential instructions", "system instructions"], score: 0.5),
+            PhraseRule("repeat_everything", first: ["repeat", "print", "output", "copy", "recite", "echo", "write out", "type out"], last: ["everything", "all text", "the text", "the words", "verbatim", "word for word", "all of the above", "the above", "above", "everything before", "everything above", "the beginning"], maxGap: 3, score: 0.6, breakers: ["my", "our", "transaction", "payment", "amount"]),
+            PhraseRule("starting_with", first: ["starting with", "beginning with", "start with", "begins with"], last: ["you are", "you're", "system", "your instructions", "the first"], maxGap: 2, score: 0.55),
+        ],
+        .rolePlay: [
+            PhraseRule("persona_unrestricted", first: personaVerbs, last: freedomWords, maxGap: 12, score: 0.9),
+            PhraseRule("jailbreak_terms", first: [
+                "do anything now", "developer mode", "dev mode enabled", "jailbreak", "jailbroken", "jailbreaking", "god mode",
+                "dan mode", "evil confidant", "mongo tom", "stay in character", "without any restrictions", "no ethical guidelines",
+                "no moral guidelines", "not bound by", "freed from the typical confines", "break free", "anti dan", "opposite mode",
+                "developer mode enabled", "unrestricted ai", "uncensored ai", "unfiltered ai", "no restrictions whatsoever",
+                "without any filters", "ignore your programming", "ignore your training", "beyond your programming",
+                "character never refuses", "never refuses", "always answers", "without refusing", "no matter how unethical",
+                "no matter how immoral", "illegal or unethical", "stay in role", "dude mode", "stan mode", "aim mode",
+            ], score: 0.8),
+            PhraseRule("hypothetical_bypass", first: ["hypothetically", "in a fictional", "for a story", "in a world where", "imagine a world", "for educational purposes", "for research purposes", "purely hypothetical", "in a movie script", "write a story where"], last: freedomWords + ["no rules", "without rules", "bypass", "ignore", "steal", "hack", "launder", "fraud"], maxGap: 15, score: 0.6),
+        ],
+        .toolCallForgery: [
+            PhraseRule("invoke_tool", first: ["call", "invoke", "execute", "run", "trigger", "use", "fire", "perform"], last: ["the function", "function", "the tool", "tool", "tool call", "function call", "transfer funds", "transfer tool", "payment tool", "api call", "the api", "functions", "make transfer", "transfer function", "pay bill"], maxGap: 3, score: 0.55, breakers: ["my", "your app", "app"]),
+            PhraseRule("approve_without_confirmation", first: ["without confirmation", "without asking", "skip confirmation", "skip the confirmation", "no confirmation", "bypass confirmation", "bypass the confirmation", "auto approve", "automatically approve", "pre approved", "preapproved", "already confirmed", "already approved", "confirmation is not needed", "don't ask for confirmation", "do not ask for confirmation", "without verification", "skip verification"], score: 0.7),
+        ],
+        .exfiltration: [
+            PhraseRule("send_to_url", first: ["send", "post", "forward", "upload", "exfiltrate", "transmit", "leak", "append", "include", "embed", "encode", "attach", "put", "add", "submit", "log"], last: ["to http", "to https", "to www", "to this url", "to the url", "to url", "to my server", "to this server", "to the server", "to this endpoint", "to the endpoint", "to this webhook", "to the webhook", "webhook", "in the url", "in a url", "into the url", "as a query", "query parameter", "url parameter", "in the link", "to the link", "to this link", "into the link", "in an image", "image url", "to this address http", "http", "https"], maxGap: 10, score: 0.85, breakers: ["my"]),
+            PhraseRule("conversation_out", first: ["conversation history", "chat history", "previous messages", "all messages", "the conversation", "this conversation", "session data", "user data", "customer data", "account details", "credentials", "api key", "access token", "secrets", "passwords"], last: ["http", "https", "www", "url", "webhook", "endpoint", "server", "link", "image"], maxGap: 10, score: 0.8),
+            PhraseRule("render_image", first: ["render", "display", "show", "include", "output", "insert", "embed"], last: ["this image", "an image", "the image", "markdown image", "image tag", "img tag", "this markdown", "the following markdown", "tracking pixel"], maxGap: 4, score: 0.5),
+        ],
+        .encodedPayload: [
+            PhraseRule("decode_and_follow", first: ["decode", "decrypt", "translate", "convert", "unscramble", "reverse", "deobfuscate", "interpret", "read"], last: ["and follow", "and execute", "and obey", "and do", "and run", "and perform", "and act", "and comply", "then follow", "then execute", "then do", "then obey", "follow it", "execute it", "obey it", "do what it says", "follow the instructions", "follow its instructions", "carry out"], maxGap: 8, score: 0.75),
+            PhraseRule("encoding_mention", first: ["base64", "base 64", "rot13", "rot 13", "hex encoded", "in hex", "in binary", "morse code", "caesar cipher", "reversed text", "backwards"], last: ["instructions", "instruction", "command", "commands", "prompt", "message", "follow", "execute", "obey", "payload"], maxGap: 6, score: 0.55),
+        ],
+    ]
+
+    // MARK: Structural signals (on the folded text, not word-split)
+
+    static let templateTokens = [
+        "<|im_start|>", "<|im_end|>", "<|system|>", "<|user|>", "<|assistant|>", "<|endoftext|>", "<|eot_id|>",
+        "<|start_header_id|>", "<|end_header_id|>", "<|begin_of_text|>", "[inst]", "[/inst]", "<<sys>>", "<</sys>>",
+        "<system>", "</system>", "[system]", "[/system]", "{{system}}", "```system", "### system", "### instruction",
+        "### response", "### assistant", "<|prompt|>", "<start_of_turn>", "<end_of_turn>", "<|channel|>", "<|message|>",
+        "[system message]", "[admin]", "[developer]", "<developer>", "</user>", "<user>", "<assistant>", "</assistant>",
+        "begin system prompt", "end system prompt", "end of user input", "end of prompt", "end of conversation",
+        "begin new instructions", "system override", "admin override", "developer override", "<!-- system", "--- system",
+        "=== system", "*** system", "[[system", "system:::", "#system", "sys_prompt", "[end]", "</s><s>",
+    ]
+    static let toolTokens = [
+        "\"tool_calls\"", "\"tool_call\"", "\"function_call\"", "<tool_call", "</tool_call", "<function_call", "<function=",
+        "[tool_calls]", "\"tool_use\"", "<|tool", "<invoke", "</invoke>", "<tool>", "</tool>", "assistant to=",
+        "\"type\": \"function\"", "\"type\":\"function\"", "<|python_tag|>", "functions.transfer", "functions.pay",
+        "\"recipient_name\"", "tool_code", "<function_results>", "<tool_result", "\"tool_result\"",
+    ]
+
+    func structuralSignals(_ lowered: String, folded: NormalizedView, original: String) -> [(InjectionFamily, Double, Int, Int, String)] {
+        var signals: [(InjectionFamily, Double, Int, Int, String)] = []
+        func offsets(_ range: Range<String.Index>) -> (Int, Int) {
+            let start = lowered.unicodeScalars.distance(from: lowered.unicodeScalars.startIndex, to: range.lowerBound)
+            let end = lowered.unicodeScalars.distance(from: lowered.unicodeScalars.startIndex, to: range.upperBound)
+            let originStart = start < folded.origin.count ? folded.origin[start] : 0
+            let originEnd = end > 0 && end - 1 < folded.origin.count ? folded.origin[end - 1] + 1 : originStart
+            return (originStart, originEnd)
+        }
+        for token in Self.templateTokens {
+            if let range = lowered.range(of: token) {
+                let (start, end) = offsets(range)
+                signals.append((.delimiterForgery, 0.9, start, end, token))
+                break
+            }
+        }
+        // Role labels at the start of a line: "system:", "assistant:", "### user:", "[system]".
+        for line in lowered.split(separator: "\n", omittingEmptySubsequences: true) {
+            let trimmed = line.drop { $0 == " " || $0 == "#" || $0 == "[" || $0 == "<" || $0 == "*" || $0 == "-" || $0 == ">" }
+            for (role, score) in [("system", 0.85), ("assistant", 0.8), ("developer", 0.8), ("admin", 0.7), ("ai", 0.6), ("human", 0.6), ("user", 0.55)] {
+                guard trimmed.hasPrefix(role) else { continue }
+                let rest = trimmed.dropFirst(role.count).drop { $0 == " " }
+                if let marker = rest.first, marker == ":" || marker == "]" || marker == ">" {
+                    let body = rest.dropFirst().trimmingCharacters(in: .whitespaces)
+                    guard !body.isEmpty || lowered.split(separator: "\n").count > 1 else { continue }
+                    let (start, end) = offsets(line.startIndex..<line.endIndex)
+                    signals.append((.delimiterForgery, score, start, end, String(line.prefix(40))))
+                    break
+                }
+            }
+        }
+        for token in Self.toolTokens {
+            if let range = lowered.range(of: token) {
+                let (start, end) = offsets(range)
+                signals.append((.toolCallForgery, 0.9, start, end, token))
+                break
+            }
+        }
+        // JSON that names a function with arguments.
+        if lowered.contains("\"name\""), lowered.contains("\"arguments\"") || lowered.contains("\"parameters\"") || lowered.contains("\"args\"") {
+            signals.append((.toolCallForgery, 0.85, 0, original.unicodeScalars.count, "json function call"))
+        }
+        // Markdown images and HTML that make a client fetch a URL.
+        if let image = lowered.range(of: "![") {
+            let tail = lowered[image.upperBound...].prefix(300)
+            if let link = tail.range(of: "](http") ?? tail.range(of: "](//") ?? tail.range(of: "]( http") {
+                let url = tail[link.upperBound...].prefix(200)
+                let templated = url.contains("?") || url.contains("{") || url.contains("$") || url.contains("%7b") || url.contains("=")
+                let (start, end) = offsets(image.lowerBound..<link.upperBound)
+                signals.append((.exfiltration, templated ? 0.95 : 0.8, start, end, "markdown image"))
+            }
+        }
+        for tag in ["<img", "<iframe", "<script", "<object", "<embed", "javascript:", "onerror=", "<link rel"] {
+            if let range = lowered.range(of: tag) {
+                let (start, end) = offsets(range)
+                signals.append((.exfiltration, 0.85, start, end, tag))
+                break
+            }
+        }
+        // Upper-case DAN as a persona name ("Dan" is also a payee's name).
+        if original.range(of: "DAN") != nil {
+            let words = original.split { !$0.isLetter }
+            if words.contains("DAN") {
+                signals.append((.rolePlay, 0.6, 0, original.unicodeScalars.count, "DAN"))
+            }
+        }
+        return signals
+    }
+}
+
+/// Base64 and hex runs that decode to readable text: attackers encode instructions so that
+/// filters reading the surface text see nothing.
+enum EncodedPayloads {
+    struct Payload {
+        var encoding: String
+        var decoded: String
+        var start: Int
+        var end: Int
+    }
+
+    static func decode(in text: String) -> [Payload] {
+        var payloads: [Payload] = []
+        let scalars = Array(text.unicodeScalars)
+        func isBase64(_ scalar: Unicode.Scalar) -> Bool {
+            ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+                || scalar == "+" || scalar == "/" || scalar == "=" || scalar == "-" || scalar == "_"
+        }
+        var index = 0
+        while index < scalars.count {
+            guard isBase64(scalars[index]) else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < scalars.count, isBase64(scalars[end]) { end += 1 }
+            let length = end - index
+            if length >= 16 {
+                let token = String(String.UnicodeScalarView(scalars[index..<end]))
+                if let decoded = base64Text(token) {
+                    payloads.append(Payload(encoding: "base64", decoded: decoded, start: index, end: end))
+                } else if let decoded = hexText(token) {
+                    payloads.append(Payload(encoding: "hex", decoded: decoded, start: index, end: end))
+                }
+            }
+            index = end
+        }
+        return payloads
+    }
+
+    static func base64Text(_ token: String) -> String? {
+        var normalized = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        // A run of only letters or only digits is a word or a number, not a payload.
+        guard normalized.contains(where: { $0.isLowercase }) || normalized.contains(where: { $0.isNumber }),
+            normalized.contains(where: { $0.isUppercase }) || normalized.hasSuffix("=")
+        else { return nil }
+        while normalized.count % 4 != 0 { normalized.append("=") }
+        guard let data = Data(base64Encoded: normalized) else { return nil }
+        return readable(data)
+    }
+
+    static func hexText(_ token: String) -> String? {
+        guard token.count % 2 == 0, token.allSatisfy({ $0.isHexDigit }), token.contains(where: { $0.isLetter }) else { return nil }
+        var bytes: [UInt8] = []
+        var index = token.startIndex
+        while index < token.endIndex {
+            let next = token.index(index, offsetBy: 2)
+            guard let byte = UInt8(token[index..<next], radix: 16) else { return nil }
+            bytes.append(byte)
+            index = next
+        }
+        return readable(Data(bytes))
+    }
+
+    /// Decoded bytes that are mostly printable text with spaces: worth checking again.
+    static func readable(_ data: Data) -> String? {
+        guard data.count >= 8, let text = String(data: data, encoding: .utf8) else { return nil }
+        let printable = text.unicodeScalars.filter { $0.value >= 32 && $0.value < 127 || $0 == "\n" }.count
+        guard Double(printable) / Double(max(1, text.unicodeScalars.count)) > 0.85, text.contains(" ") else { return nil }
+        return text
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+
+/// One normalized view of a text, with the original scalar offset of each of its scalars so a
+/// match can be reported in the caller's offsets.
+struct NormalizedView {
+    var scalars: [Unicode.Scalar] = []
+    var origin: [Int] = []
+
+    mutating func append(_ scalar: Unicode.Scalar, from index: Int) {
+        scalars.append(scalar)
+        origin.append(index)
+    }
+
+    var string: String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+
+    /// Maximal runs of letters and digits, lowercased already.
+    func words() -> [NormalizedWord] {
+        var words: [NormalizedWord] = []
+        var index = 0
+        while index < scalars.count {
+            guard Self.isWordScalar(scalars[index]) else {
+                index += 1
+                continue
+            }
+            var end = index
+            var text = String.UnicodeScalarView()
+            while end < scalars.count, Self.isWordScalar(scalars[end]) {
+                text.append(scalars[end])
+                end += 1
+            }
+            words.append(NormalizedWord(text: String(text), start: origin[index], end: origin[end - 1] + 1))
+            index = end
+        }
+        return words
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+    }
+}
+
+struct NormalizedWord {
+    var text: String
+    /// Offsets in the original text.
+    var start: Int
+    var end: Int
+}
+
+/// Undoes the usual obfuscations before detection: compatibility forms (NFKD: full-width,
+/// ligatures, mathematical letters), diacritics, zero-width and other invisible format
+/// characters, Unicode tag characters (decoded: they smuggle ASCII), homoglyphs from Cyrillic,
+/// Greek and other scripts, case, leetspeak, and letters spaced out with separators.
+enum TextNormalizer {
+    /// Lowercase, no invisibles or diacritics, homoglyphs mapped to Latin.
+    static func fold(_ text: String) -> NormalizedView {
+        var view = NormalizedView()
+        view.scalars.reserveCapacity(text.unicodeScalars.count)
+        for (index, scalar) in text.unicodeScalars.enumerated() {
+            if scalar.isASCII {
+                let value = scalar.value
+                view.append((value >= 65 && value <= 90) ? Unicode.Scalar(value + 32)! : scalar, from: index)
+                continue
+            }
+            // Tag characters U+E0020–E007E carry invisible ASCII.
+            if (0xE0020...0xE007E).contains(scalar.value) {
+                let ascii = Unicode.Scalar(scalar.value - 0xE0000)!
+                view.append(Character(ascii).lowercased().unicodeScalars.first!, from: index)
+                continue
+            }
+            switch scalar.properties.generalCategory {
+            case .format, .control, .nonspacingMark, .enclosingMark:
+                continue  // zero-width, bidi controls, soft hyphen, variation selectors
+            case .spaceSeparator, .lineSeparator, .paragraphSeparator:
+                view.append(" ", from: index)
+                continue
+            default:
+                break
+            }
+            if let mapped = homoglyphs[scalar] {
+                view.append(mapped, from: index)
+                continue
+            }
+            for decomposed in String(scalar).decomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
+                if decomposed.properties.generalCategory == .nonspacingMark { continue }
+                view.append(homoglyphs[decomposed] ?? decomposed, from: index)
+            }
+        }
+        return view
+    }
+
+    /// Leetspeak and look-alike symbols mapped to letters, inside words that contain a letter
+    /// ("1gn0re" → "ignore", but "2024" stays). Also maps l → i so "ru1es" and "rules" meet:
+    /// patterns are compared in the same skeleton.
+    static func skeleton(_ view: NormalizedView) -> NormalizedView {
+        var output = view
+        var index = 0
+        while index < view.scalars.count {
+            guard !isSeparator(view.scalars[index]) else {
+                index += 1
+                continue
+            }
+            var end = index
+            var hasLetter = false
+            while end < view.scalars.count, !isSeparator(view.scalars[end]) {
+                if view.scalars[end].properties.isAlphabetic { hasLetter = true }
+                end += 1
+            }
+            for position in index..<end {
+                let scalar = view.scalars[position]
+                if hasLetter, let letter = leet[scalar] {
+                    output.scalars[position] = letter
+                } else if scalar == "l" {
+                    output.scalars[position] = "i"
+                }
+            }
+            index = end
+        }
+        return output
+    }
+
+    /// The skeleton of a pattern word, to compare with `skeleton` views.
+    static func skeletonWord(_ word: String) -> String {
+        String(String.UnicodeScalarView(word.unicodeScalars.map { $0 == "l" ? "i" : (leet[$0] ?? $0) }))
+    }
+
+    /// "i g n o r e", "i.g.n.o.r.e", "i-g-n-o-r-e a-l-l" → "ignore", "ignore all".
+    /// Runs of at least three single letters joined by one separator are closed up; a longer
+    /// gap between runs is a word break.
+    static func joinSpacedLetters(_ view: NormalizedView) -> NormalizedView? {
+        var output = NormalizedView()
+        var index = 0
+        var changed = false
+        let scalars = view.scalars
+        func isLetter(_ i: Int) -> Bool { i >= 0 && i < scalars.count && NormalizedView.isWordScalar(scalars[i]) }
+        while index < scalars.count {
+            // A run: letter (sep letter)+ where each letter stands alone.
+            if isLetter(index), !isLetter(index - 1), !isLetter(index + 1), index + 2 < scalars.count,
+                !NormalizedView.isWordScalar(scalars[index + 1]), scalars[index + 1] != "\n", isLetter(index + 2), !isLetter(index + 3)
+            {
+                var run = [index]
+                var cursor = index
+                while cursor + 2 < scalars.count, !NormalizedView.isWordScalar(scalars[cursor + 1]), scalars[cursor + 1] != "\n",
+                    isLetter(cursor + 2), !isLetter(cursor + 3)
+                {
+                    cursor += 2
+                    run.append(cursor)
+                }
+                if run.count >= 3 {
+                    for position in run { output.append(scalars[position], from: view.origin[position]) }
+                    changed = true
+                    index = cursor + 1
+                    continue
+                }
+            }
+            output.append(scalars[index], from: view.origin[index])
+            index += 1
+        }
+        return changed ? output : nil
+    }
+
+    private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "," || scalar == "." || scalar == ";"
+            || scalar == "?" || scalar == "\"" || scalar == "'" || scalar == "(" || scalar == ")" || scalar == ":"
+    }
+
+    static let leet: [Unicode.Scalar: Unicode.Scalar] = [
+        "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "@": "a", "$": "s", "!": "i",
+        "|": "i", "+": "t", "€": "e", "£": "e", "¡": "i", "l": "i",
+    ]
+
+    /// Look-alike letters from other scripts, mapped to the Latin letter they imitate.
+    static let homoglyphs: [Unicode.Scalar: Unicode.Scalar] = {
+        let pairs: [(String, String)] = [
+            // Cyrillic
+            ("а", "a"), ("в", "b"), ("е", "e"), ("ё", "e"), ("к", "k"), ("м", "m"), ("н", "h"), ("о", "o"), ("р", "p"),
+            ("с", "c"), ("т", "t"), ("у", "y"), ("х", "x"), ("ѕ", "s"), ("і", "i"), ("ї", "i"), ("ј", "j"), ("ԁ", "d"),
+            ("ԛ", "q"), ("ԝ", "w"), ("һ", "h"), ("ɡ", "g"), ("ӏ", "l"), ("ո", "n"), ("ս", "u"),
+            ("А", "a"), ("В", "b"), ("Е", "e"), ("К", "k"), ("М", "m"), ("Н", "h"), ("О", "o"), ("Р", "p"), ("С", "c"),
+            ("Т", "t"), ("У", "y"), ("Х", "x"), ("Ѕ", "s"), ("І", "i"), ("Ј", "j"),
+            // Greek
+            ("α", "a"), ("β", "b"), ("ε", "e"), ("η", "n"), ("ι", "i"), ("κ", "k"), ("ν", "v"), ("ο", "o"), ("ρ", "p"),
+            ("τ", "t"), ("υ", "u"), ("χ", "x"), ("γ", "y"), ("ω", "w"),
+            ("Α", "a"), ("Β", "b"), ("Ε", "e"), ("Η", "h"), ("Ι", "i"), ("Κ", "k"), ("Μ", "m"), ("Ν", "n"), ("Ο", "o"),
+            ("Ρ", "p"), ("Τ", "t"), ("Υ", "y"), ("Χ", "x"), ("Ζ", "z"),
+            // Latin look-alikes and others
+            ("ı", "i"), ("ȷ", "j"), ("ɑ", "a"), ("ɩ", "i"), ("ʀ", "r"), ("ʏ", "y"), ("ᴀ", "a"), ("ᴇ", "e"), ("ᴏ", "o"),
+            ("ꞵ", "b"), ("ℓ", "l"), ("℮", "e"), ("∂", "d"), ("ø", "o"), ("ð", "d"), ("þ", "p"), ("ß", "b"),
+        ]
+        var map: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (from, to) in pairs {
+            map[from.unicodeScalars.first!] = to.unicodeScalars.first!
+        }
+        return map
+    }()
+}

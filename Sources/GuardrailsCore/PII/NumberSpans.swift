@@ -1,0 +1,151 @@
+/// Runs of digit groups joined by short separators ("4111 1111 1111 1111", "(555) 123-4567",
+/// "123-45-6789", "192.168.0.1", "+44 20 7946 0958"), the raw material of the numeric
+/// recognizers. A span starts and ends on a word boundary.
+struct DigitGroup {
+    var start: Int
+    var end: Int
+    var digits: [UInt8]
+}
+
+struct NumberSpan {
+    var groups: [DigitGroup]
+    /// `separators[k]` is the text between group k and k + 1.
+    var separators: [String]
+    /// A "+" right before the first group.
+    var plus: Bool
+    /// A "(" right before the first group.
+    var openParen: Bool
+
+    /// Digits of groups `range`.
+    func digits(_ range: ClosedRange<Int>) -> [UInt8] {
+        range.flatMap { groups[$0].digits }
+    }
+
+    /// Scalar range of groups `range`, including a leading "+" or "(" when it starts at 0.
+    func extent(_ range: ClosedRange<Int>) -> Range<Int> {
+        let start = groups[range.lowerBound].start - (range.lowerBound == 0 && (plus || openParen) ? 1 : 0)
+        return start..<groups[range.upperBound].end
+    }
+
+    func separators(_ range: ClosedRange<Int>) -> [String] {
+        range.lowerBound == range.upperBound ? [] : Array(separators[range.lowerBound..<range.upperBound])
+    }
+
+    func lengths(_ range: ClosedRange<Int>) -> [Int] {
+        range.map { groups[$0].digits.count }
+    }
+
+    /// Every window of consecutive groups.
+    var windows: [ClosedRange<Int>] {
+        var windows: [ClosedRange<Int>] = []
+        for first in groups.indices {
+            for last in first..<groups.count {
+                windows.append(first...last)
+            }
+        }
+        return windows
+    }
+}
+
+enum NumberSpanScanner {
+    static let separatorScalars: Set<Unicode.Scalar> = [" ", "-", ".", "/", ")", "(", "\u{00A0}", "\u{2010}", "\u{2011}", "\u{2013}"]
+
+    static func scan(_ text: ScannedText) -> [NumberSpan] {
+        var spans: [NumberSpan] = []
+        var index = 0
+        while index < text.count {
+            guard text.isDigit(index), !text.isWordCharacter(index - 1) else {
+                index += 1
+                continue
+            }
+            var span = NumberSpan(groups: [], separators: [], plus: text[index - 1] == "+", openParen: text[index - 1] == "(")
+            if (span.plus || span.openParen), text.isWordCharacter(index - 2) {
+                span.plus = false
+                span.openParen = false
+            }
+            var cursor = index
+            while true {
+                let start = cursor
+                var digits: [UInt8] = []
+                while text.isDigit(cursor) {
+                    digits.append(UInt8(text.scalars[cursor].value - 48))
+                    cursor += 1
+                }
+                span.groups.append(DigitGroup(start: start, end: cursor, digits: digits))
+                // A separator of one or two scalars, then another digit, continues the span.
+                var separatorEnd = cursor
+                while separatorEnd - cursor < 2, let scalar = text[separatorEnd], separatorScalars.contains(scalar) {
+                    separatorEnd += 1
+                }
+                guard separatorEnd > cursor, text.isDigit(separatorEnd) else { break }
+                span.separators.append(text.string(cursor..<separatorEnd).replacingNBSP())
+                cursor = separatorEnd
+            }
+            // The span must end on a boundary: no letter glued to its last digit.
+            if !text.isLetter(cursor) {
+                spans.append(span)
+            } else if span.groups.count > 1 {
+                span.groups.removeLast()
+                span.separators.removeLast()
+                spans.append(span)
+            }
+            index = cursor + 1
+        }
+        return spans
+    }
+}
+
+extension String {
+    func replacingNBSP() -> String {
+        String(String.UnicodeScalarView(unicodeScalars.map { scalar -> Unicode.Scalar in
+            switch scalar {
+            case "\u{00A0}": " "
+            case "\u{2010}", "\u{2011}", "\u{2013}": "-"
+            default: scalar
+            }
+        }))
+    }
+}
+
+enum Checksums {
+    static func luhn(_ digits: [UInt8]) -> Bool {
+        guard digits.count >= 2 else { return false }
+        var sum = 0
+        for (offset, digit) in digits.reversed().enumerated() {
+            var value = Int(digit)
+            if offset % 2 == 1 {
+                value *= 2
+                if value > 9 { value -= 9 }
+            }
+            sum += value
+        }
+        return sum % 10 == 0
+    }
+
+    /// ABA routing number: 3·(d1+d4+d7) + 7·(d2+d5+d8) + (d3+d6+d9) ≡ 0 (mod 10), and a
+    /// Federal Reserve prefix (00–12, 21–32, 61–72, 80).
+    static func abaRouting(_ digits: [UInt8]) -> Bool {
+        guard digits.count == 9 else { return false }
+        let d = digits.map(Int.init)
+        let sum = 3 * (d[0] + d[3] + d[6]) + 7 * (d[1] + d[4] + d[7]) + (d[2] + d[5] + d[8])
+        guard sum % 10 == 0 else { return false }
+        let prefix = d[0] * 10 + d[1]
+        return (0...12).contains(prefix) || (21...32).contains(prefix) || (61...72).contains(prefix) || prefix == 80
+    }
+
+    /// US SSN structure: area not 000, 666 or 900–999; group not 00; serial not 0000.
+    static func ssnStructure(_ digits: [UInt8]) -> Bool {
+        guard digits.count == 9 else { return false }
+        let area = Int(digits[0]) * 100 + Int(digits[1]) * 10 + Int(digits[2])
+        let group = Int(digits[3]) * 10 + Int(digits[4])
+        let serial = digits[5...].reduce(0) { $0 * 10 + Int($1) }
+        guard area != 0, area != 666, area < 900, group != 0, serial != 0 else { return false }
+        // Numbers that were published in advertising and never valid.
+        let number = digits.reduce(0) { $0 * 10 + Int($1) }
+        return number != 78_051_120 && number != 219_099_999
+    }
+
+    static func number(_ digits: ArraySlice<UInt8>) -> Int {
+        digits.reduce(0) { $0 * 10 + Int($1) }
+    }
+}

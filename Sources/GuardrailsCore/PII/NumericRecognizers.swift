@@ -1,0 +1,203 @@
+import Foundation
+
+/// The recognizers that read digit spans: credit cards, SSNs, phone numbers, ABA routing
+/// numbers, bank accounts and IPv4 addresses. Each one validates what it can (Luhn, IIN ranges,
+/// SSN rules, NANP rules, the ABA checksum) and uses context words where the digits alone are
+/// ambiguous.
+struct NumericRecognizers {
+    static let ssnContext = ["ssn", "ss", "social security", "social security number", "social", "ssn is", "tin", "taxpayer id"]
+    static let routingContext = ["routing", "routing number", "aba", "rtn", "transit", "routing no", "ach", "wire", "aba number"]
+    static let accountContext = ["account", "acct", "account number", "account no", "acc", "a c", "checking", "savings", "account num", "acct no"]
+    static let phoneContext = ["phone", "call", "mobile", "cell", "tel", "telephone", "text", "sms", "number", "reach me", "contact", "fax", "whatsapp", "call me", "ring"]
+    static let ipContext = ["ip", "ip address", "address", "login", "logged", "from", "server", "host", "ipv4"]
+
+    func recognize(_ text: ScannedText, spans: [NumberSpan], into findings: inout [Finding]) {
+        for span in spans {
+            for window in span.windows {
+                creditCard(text, span, window, &findings)
+                ssn(text, span, window, &findings)
+                phone(text, span, window, &findings)
+                routingAndAccount(text, span, window, &findings)
+            }
+            ipv4(text, span, &findings)
+        }
+    }
+
+    private func add(_ type: PIIEntity, _ range: Range<Int>, _ score: Double, _ recognizer: String, _ findings: inout [Finding]) {
+        findings.append(Finding(type: type.rawValue, category: .pii, start: range.lowerBound, end: range.upperBound, score: min(1, score), recognizer: recognizer))
+    }
+
+    // MARK: Credit cards
+
+    private func creditCard(_ text: ScannedText, _ span: NumberSpan, _ window: ClosedRange<Int>, _ findings: inout [Finding]) {
+        let digits = span.digits(window)
+        // A card is a whole run of groups: "1234 5678 9012 3456" holds no card in its tail.
+        guard window.lowerBound == 0, (12...19).contains(digits.count) else { return }
+        let separators = Set(span.separators(window))
+        guard separators.isEmpty || separators == [" "] || separators == ["-"] else { return }
+        let lengths = span.lengths(window)
+        let grouping =
+            lengths.count == 1
+            || lengths.dropLast().allSatisfy { $0 == 4 } && (1...4).contains(lengths.last!)
+            || lengths == [4, 6, 5] || lengths == [4, 6, 4]
+        guard grouping, Checksums.luhn(digits), Self.issuerAccepts(digits) else { return }
+        add(.creditCard, span.extent(window), 1.0, "CreditCardRecognizer", &findings)
+    }
+
+    /// IIN (issuer) prefixes and the lengths each issuer uses.
+    static func issuerAccepts(_ digits: [UInt8]) -> Bool {
+        let count = digits.count
+        let p1 = Int(digits[0])
+        let p2 = Checksums.number(digits[0..<2])
+        let p3 = Checksums.number(digits[0..<3])
+        let p4 = Checksums.number(digits[0..<4])
+        let p6 = Checksums.number(digits[0..<6])
+        switch true {
+        case p1 == 4: return [13, 16, 19].contains(count)  // Visa
+        case (51...55).contains(p2), (2221...2720).contains(p4): return count == 16  // Mastercard
+        case p2 == 34 || p2 == 37: return count == 15  // American Express
+        case p4 == 6011, (644...649).contains(p3), p2 == 65, (622_126...622_925).contains(p6): return (16...19).contains(count)  // Discover
+        case (3528...3589).contains(p4): return (16...19).contains(count)  // JCB
+        case (300...305).contains(p3), p2 == 36, p2 == 38, p2 == 39: return (14...19).contains(count)  // Diners
+        case p2 == 62: return (16...19).contains(count)  // UnionPay
+        case p2 == 50, (56...69).contains(p2): return (12...19).contains(count)  // Maestro
+        default: return false
+        }
+    }
+
+    // MARK: SSN
+
+    private func ssn(_ text: ScannedText, _ span: NumberSpan, _ window: ClosedRange<Int>, _ findings: inout [Finding]) {
+        guard !span.plus, !span.openParen || window.lowerBound > 0 else { return }
+        let digits = span.digits(window)
+        guard digits.count == 9, Checksums.ssnStructure(digits) else { return }
+        let range = span.extent(window)
+        let context = text.wordsBefore(range.lowerBound)
+        let hasContext = ScannedText.contains(context, anyOf: Self.ssnContext)
+        let lengths = span.lengths(window)
+        let separators = span.separators(window)
+        if lengths == [3, 2, 4], separators == ["-", "-"] || separators == [" ", " "] {
+            add(.usSSN, range, hasContext ? 0.95 : 0.85, "UsSsnRecognizer", &findings)
+        } else if lengths == [9], hasContext {
+            // Bare nine digits are an SSN only when the words around say so.
+            add(.usSSN, range, 0.9, "UsSsnRecognizer", &findings)
+        }
+    }
+
+    // MARK: Phone numbers
+
+    private func phone(_ text: ScannedText, _ span: NumberSpan, _ window: ClosedRange<Int>, _ findings: inout [Finding]) {
+        let lengths = span.lengths(window)
+        let separators = span.separators(window)
+        let digits = span.digits(window)
+        let range = span.extent(window)
+        let startsSpan = window.lowerBound == 0
+        let plus = startsSpan && span.plus
+        let paren = startsSpan && span.openParen
+        let context = ScannedText.contains(text.wordsBefore(range.lowerBound, window: 40), anyOf: Self.phoneContext)
+
+        // NANP: area code and exchange start with 2–9; N11 codes (911, 411) are services.
+        func nanp(_ ten: ArraySlice<UInt8>) -> Bool {
+            let d = Array(ten)
+            return d.count == 10 && d[0] >= 2 && d[3] >= 2 && !(d[1] == 1 && d[2] == 1)
+        }
+        let phoneSeparators: Set<String> = ["-", ".", " ", ") ", ")", " - "]
+
+        // E.164 and international: "+" then 8–15 digits in groups.
+        if plus {
+            guard (8...15).contains(digits.count), separators.allSatisfy({ phoneSeparators.contains($0) || $0 == " (" || $0 == "(" }) else { return }
+            if digits.first == 1 {
+                guard digits.count == 11, nanp(digits[1...]) else { return }
+            }
+            // Whole span only: a "+" number does not stop part-way through its groups.
+            guard window.upperBound == span.groups.count - 1 else { return }
+            add(.phoneNumber, range, 0.85 + (context ? 0.1 : 0), "PhoneRecognizer", &findings)
+            return
+        }
+        // NANP: (555) 123-4567, 555-123-4567, 555.123.4567, 555 123 4567, 1-555-123-4567.
+        var nanpLengths = lengths
+        var nanpSeparators = separators
+        var nationalDigits = digits[...]
+        if lengths.first == 1, digits.first == 1, lengths.count == 4 {
+            nanpLengths.removeFirst()
+            nanpSeparators.removeFirst()
+            nationalDigits = digits.dropFirst()
+        }
+        if nanpLengths == [3, 3, 4], nanp(nationalDigits), nanpSeparators.allSatisfy({ phoneSeparators.contains($0) }) {
+            let parenthesized = nanpSeparators.first?.hasPrefix(")") == true
+            guard parenthesized == (paren && lengths.count == 3) else { return }
+            let consistent = parenthesized || Set(nanpSeparators).count == 1
+            guard consistent else { return }
+            add(.phoneNumber, range, 0.75 + (context ? 0.2 : 0), "PhoneRecognizer", &findings)
+            return
+        }
+        // Bare 10 (or 11 with a leading 1) digits, and national formats abroad, with context.
+        guard context else { return }
+        if lengths == [10], nanp(digits[...]) {
+            add(.phoneNumber, range, 0.7, "PhoneRecognizer", &findings)
+        } else if lengths == [11], digits.first == 1, nanp(digits.dropFirst()) {
+            add(.phoneNumber, range, 0.7, "PhoneRecognizer", &findings)
+        } else if digits.first == 0, (10...11).contains(digits.count), lengths.count >= 2,
+            separators.allSatisfy({ $0 == " " || $0 == "-" })
+        {
+            add(.phoneNumber, range, 0.65, "PhoneRecognizer", &findings)
+        }
+    }
+
+    // MARK: Routing numbers and bank accounts
+
+    private func routingAndAccount(_ text: ScannedText, _ span: NumberSpan, _ window: ClosedRange<Int>, _ findings: inout [Finding]) {
+        guard !span.plus || window.lowerBound > 0 else { return }
+        let lengths = span.lengths(window)
+        let separators = span.separators(window)
+        let digits = span.digits(window)
+        let range = span.extent(window)
+        let before = text.wordsBefore(range.lowerBound, window: 40)
+        if lengths == [9], Checksums.abaRouting(digits), ScannedText.contains(before, anyOf: Self.routingContext) {
+            add(.usBankRouting, range, 0.9, "AbaRoutingRecognizer", &findings)
+            return
+        }
+        guard (6...17).contains(digits.count), separators.allSatisfy({ $0 == "-" || $0 == " " }),
+            lengths.count <= 4, window.upperBound == span.groups.count - 1 || lengths.count == 1
+        else { return }
+        // The nearest context word decides: "routing 021000021 account 12345678".
+        let near = text.wordsBefore(range.lowerBound, window: 28)
+        let account = Self.lastPosition(in: near, of: Self.accountContext)
+        let other = Self.lastPosition(in: near, of: ["routing", "aba", "card", "phone", "order", "reference", "confirmation", "tracking", "zip", "invoice", "ticket"])
+        if let account, account > (other ?? -1) {
+            add(.usBankAccount, range, 0.75, "UsBankAccountRecognizer", &findings)
+        }
+    }
+
+    /// Where the last of `phrases` starts in `words` (" a b c " form), if any stands there.
+    static func lastPosition(in words: String, of phrases: [String]) -> Int? {
+        phrases.compactMap { phrase in
+            words.range(of: " \(phrase) ", options: .backwards).map { words.distance(from: words.startIndex, to: $0.lowerBound) }
+        }.max()
+    }
+
+    // MARK: IPv4
+
+    private func ipv4(_ text: ScannedText, _ span: NumberSpan, _ findings: inout [Finding]) {
+        // Runs of groups joined by "." alone; exactly four of them, none longer.
+        var first = 0
+        while first < span.groups.count {
+            var last = first
+            while last < span.separators.count, span.separators[last] == "." { last += 1 }
+            if last - first == 3 {
+                let octets = (first...last).map { span.groups[$0].digits }
+                let valid = octets.allSatisfy { octet in
+                    (1...3).contains(octet.count) && !(octet.count > 1 && octet[0] == 0) && Checksums.number(octet[...]) <= 255
+                }
+                let range = span.groups[first].start..<span.groups[last].end
+                // "1.2.3.4." at the end of a sentence is fine; "1.2.3.4.5" is a version.
+                let glued = text[range.upperBound] == "." && text.isDigit(range.upperBound + 1)
+                if valid, !glued {
+                    let context = ScannedText.contains(text.wordsBefore(range.lowerBound, window: 32), anyOf: Self.ipContext)
+                    add(.ipAddress, range, 0.85 + (context ? 0.1 : 0), "IpRecognizer", &findings)
+                }
+            }
+            first = last + 1
+        }
+    }
+}
