@@ -129,7 +129,7 @@ public struct ContentClassifier: Sendable {
     static let rules: [Kind: [PhraseRule]] = [
         .insult: [
             rule("insult_words", [
-                "idiot", "idiots", "idiotic", "stupid", "moron", "morons", "moronic", "dumb", "dumbass", "imbecile", "incompetent",
+                "idiot", "idiots", "idiotic", "stupid", "stoopid", "stupidest", "moron", "morons", "moronic", "dumb", "dumbass", "imbecile", "incompetent",
                 "pathetic", "loser", "losers", "clown", "clowns", "worthless", "braindead", "brain dead", "dimwit", "halfwit",
                 "nitwit", "numbskull", "dunce", "buffoon", "scum", "scumbag", "scumbags", "jerk", "jerks", "piece of garbage",
                 "waste of space", "dipshit", "shithead", "dickhead", "asshat", "douchebag", "douche", "cretin", "bozo",

@@ -33,9 +33,10 @@ public struct InjectionDetector: Sendable {
         if let joined = TextNormalizer.joinSpacedLetters(folded) {
             views.append(TextNormalizer.skeleton(joined))
         }
-        var best: [InjectionFamily: Finding] = [:]
-        func offer(_ family: InjectionFamily, _ finding: Finding) {
-            if finding.score > (best[family]?.score ?? 0) { best[family] = finding }
+        // The strongest match of each rule; a family's score combines its rules' scores.
+        var best: [InjectionFamily: [String: Finding]] = [:]
+        func offer(_ family: InjectionFamily, _ rule: String, _ finding: Finding) {
+            if finding.score > (best[family]?[rule]?.score ?? 0) { best[family, default: [:]][rule] = finding }
         }
         for view in views {
             let positions = view.words()
@@ -43,27 +44,37 @@ public struct InjectionDetector: Sendable {
             for (family, rules) in Self.rules {
                 for rule in rules {
                     if let match = rule.firstMatch(words, positions) {
-                        offer(family, finding(family, score: match.score, start: match.start, end: match.end, evidence: match.evidence))
+                        offer(family, rule.name, finding(family, score: match.score, start: match.start, end: match.end, evidence: match.evidence))
                     }
                 }
             }
         }
         let lowered = folded.string
         for (family, score, start, end, evidence) in structuralSignals(lowered, folded: folded, original: text) {
-            offer(family, finding(family, score: score, start: start, end: end, evidence: evidence))
+            offer(family, "structure:\(evidence)", finding(family, score: score, start: start, end: end, evidence: evidence))
         }
         if depth < 2 {
             for payload in EncodedPayloads.decode(in: text) {
                 let inner = detect(payload.decoded, depth: depth + 1)
                 if inner.score >= 0.5 {
-                    offer(.encodedPayload, finding(.encodedPayload, score: max(0.9, inner.score), start: payload.start, end: payload.end,
-                                                   evidence: "\(payload.encoding): " + String(payload.decoded.prefix(80))))
+                    offer(.encodedPayload, "decoded", finding(.encodedPayload, score: max(0.9, inner.score), start: payload.start, end: payload.end,
+                                                              evidence: "\(payload.encoding): " + String(payload.decoded.prefix(80))))
                 }
             }
         }
-        let findings = best.values.sorted { $0.score > $1.score }
-        let score = 1 - findings.reduce(1.0) { $0 * (1 - $1.score) }
-        return Result(score: score, findings: findings)
+        var findings: [Finding] = []
+        for matches in best.values {
+            guard var strongest = matches.values.max(by: { $0.score < $1.score }) else { continue }
+            strongest.score = Self.combine(matches.values.map(\.score))
+            findings.append(strongest)
+        }
+        findings.sort { $0.score > $1.score }
+        return Result(score: Self.combine(findings.map(\.score)), findings: findings)
+    }
+
+    /// Independent signals combined: 1 − Π(1 − sᵢ).
+    static func combine(_ scores: [Double]) -> Double {
+        1 - scores.reduce(1.0) { $0 * (1 - $1) }
     }
 
     private func finding(_ family: InjectionFamily, score: Double, start: Int, end: Int, evidence: String) -> Finding {
@@ -149,7 +160,7 @@ public struct InjectionDetector: Sendable {
         ],
         .toolCallForgery: [
             PhraseRule("invoke_tool", first: ["call", "invoke", "execute", "run", "trigger", "use", "fire", "perform"], last: ["the function", "function", "the tool", "tool", "tool call", "function call", "transfer funds", "transfer tool", "payment tool", "api call", "the api", "functions", "make transfer", "transfer function", "pay bill"], maxGap: 3, score: 0.55, breakers: ["my", "your app", "app"]),
-            PhraseRule("approve_without_confirmation", first: ["without confirmation", "without asking", "skip confirmation", "skip the confirmation", "no confirmation", "bypass confirmation", "bypass the confirmation", "auto approve", "automatically approve", "pre approved", "preapproved", "already confirmed", "already approved", "confirmation is not needed", "don't ask for confirmation", "do not ask for confirmation", "without verification", "skip verification"], score: 0.7),
+            PhraseRule("approve_without_confirmation", first: ["without confirmation", "without asking", "skip confirmation", "skip the confirmation", "no confirmation", "bypass confirmation", "bypass the confirmation", "auto approve", "automatically approve", "pre approved", "preapproved", "already confirmed", "already approved", "confirmation is not needed", "don't ask for confirmation", "do not ask for confirmation", "without verification", "skip verification"], score: 0.5),
         ],
         .exfiltration: [
             PhraseRule("send_to_url", first: ["send", "post", "forward", "upload", "exfiltrate", "transmit", "leak", "append", "include", "embed", "encode", "attach", "put", "add", "submit", "log"], last: ["to http", "to https", "to www", "to this url", "to the url", "to url", "to my server", "to this server", "to the server", "to this endpoint", "to the endpoint", "to this webhook", "to the webhook", "webhook", "in the url", "in a url", "into the url", "as a query", "query parameter", "url parameter", "in the link", "to the link", "to this link", "into the link", "in an image", "image url", "to this address http", "http", "https"], maxGap: 10, score: 0.85, breakers: ["my"]),

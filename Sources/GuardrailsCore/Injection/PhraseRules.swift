@@ -19,7 +19,9 @@ struct PhraseRule: Sendable {
     }
 
     static func words(_ phrase: String) -> [String] {
-        phrase.lowercased().split(separator: " ").map { TextNormalizer.skeletonWord(String($0)) }
+        phrase.lowercased().split(separator: " ").map { word in
+            TextNormalizer.skeletonWord(String(String.UnicodeScalarView(word.unicodeScalars.filter { !NormalizedView.isApostrophe($0) })))
+        }
     }
 
     struct Match {

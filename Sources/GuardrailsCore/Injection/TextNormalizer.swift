@@ -28,14 +28,22 @@ struct NormalizedView {
             }
             var end = index
             var text = String.UnicodeScalarView()
-            while end < scalars.count, Self.isWordScalar(scalars[end]) {
-                text.append(scalars[end])
+            while end < scalars.count {
+                if Self.isWordScalar(scalars[end]) {
+                    text.append(scalars[end])
+                } else if !(Self.isApostrophe(scalars[end]) && end + 1 < scalars.count && Self.isWordScalar(scalars[end + 1])) {
+                    break  // "you'll" and "don't" stay one word, without the apostrophe
+                }
                 end += 1
             }
             words.append(NormalizedWord(text: String(text), start: origin[index], end: origin[end - 1] + 1))
             index = end
         }
         return words
+    }
+
+    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "\u{2019}" || scalar == "`"
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
