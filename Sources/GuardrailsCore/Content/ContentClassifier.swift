@@ -46,7 +46,7 @@ public struct ContentClassifier: Sendable {
                     if let match = rule.firstMatch(words, positions) {
                         // Insults aimed at someone ("you are an idiot") weigh more than at a thing.
                         let score = kind == .insult && addressed ? min(1, match.score + 0.3) : match.score
-                        offer(kind, score, match.start, match.end, match.evidence)
+                        offer(kind, score, match.start, match.end, InjectionDetector.excerpt(text, match.start, match.end))
                     }
                 }
             }

@@ -44,7 +44,7 @@ public struct InjectionDetector: Sendable {
             for (family, rules) in Self.rules {
                 for rule in rules {
                     if let match = rule.firstMatch(words, positions) {
-                        offer(family, rule.name, finding(family, score: match.score, start: match.start, end: match.end, evidence: match.evidence))
+                        offer(family, rule.name, finding(family, score: match.score, start: match.start, end: match.end, evidence: Self.excerpt(text, match.start, match.end)))
                     }
                 }
             }
@@ -70,6 +70,15 @@ public struct InjectionDetector: Sendable {
         }
         findings.sort { $0.score > $1.score }
         return Result(score: Self.combine(findings.map(\.score)), findings: findings)
+    }
+
+    /// The caller's own words at a match, as evidence (bounded).
+    static func excerpt(_ text: String, _ start: Int, _ end: Int) -> String {
+        let scalars = text.unicodeScalars
+        guard start >= 0, end <= scalars.count, start < end else { return "" }
+        let lower = scalars.index(scalars.startIndex, offsetBy: start)
+        let upper = scalars.index(lower, offsetBy: min(end - start, 120))
+        return String(scalars[lower..<upper])
     }
 
     /// Independent signals combined: 1 − Π(1 − sᵢ).

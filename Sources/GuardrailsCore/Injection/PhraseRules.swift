@@ -29,7 +29,6 @@ struct PhraseRule: Sendable {
         var score: Double
         var start: Int
         var end: Int
-        var evidence: String
     }
 
     private static func length(of phrases: [[String]], at index: Int, in words: [String]) -> Int? {
@@ -51,15 +50,13 @@ struct PhraseRule: Sendable {
             guard let firstLength = Self.length(of: first, at: index, in: words) else { continue }
             guard let last else {
                 let end = index + firstLength - 1
-                return Match(rule: name, score: score, start: positions[index].start, end: positions[end].end,
-                             evidence: words[index...end].joined(separator: " "))
+                return Match(rule: name, score: score, start: positions[index].start, end: positions[end].end)
             }
             var cursor = index + firstLength
             while cursor < words.count, cursor - (index + firstLength) <= maxGap {
                 if let lastLength = Self.length(of: last, at: cursor, in: words) {
                     let end = cursor + lastLength - 1
-                    return Match(rule: name, score: score, start: positions[index].start, end: positions[end].end,
-                                 evidence: words[index...end].joined(separator: " "))
+                    return Match(rule: name, score: score, start: positions[index].start, end: positions[end].end)
                 }
                 if breakers.contains(words[cursor]) { break }
                 cursor += 1

@@ -7,7 +7,10 @@ import Synchronization
 /// resource. Workers start on demand up to `maxWorkers`; jobs beyond that wait in FIFO order.
 final class BlockingWorkerPool<Resource>: Sendable {
     private struct Job: Sendable {
-        let run: @Sendable (Resource) -> Void
+        /// Does the blocking work and returns how to deliver its result. The worker counts
+        /// itself idle before delivering, so a caller that sends its next job at once finds
+        /// this worker free instead of starting another (and opening another connection).
+        let run: @Sendable (Resource) -> @Sendable () -> Void
         let fail: @Sendable (any Error) -> Void
     }
 
@@ -48,10 +51,10 @@ final class BlockingWorkerPool<Resource>: Sendable {
                 let job = Job(
                     run: { resource in
                         if cancelled.isCancelled {
-                            continuation.resume(throwing: CancellationError())
-                        } else {
-                            continuation.resume(with: body(resource))
+                            return { continuation.resume(throwing: CancellationError()) }
                         }
+                        let result = body(resource)
+                        return { continuation.resume(with: result) }
                     },
                     fail: { continuation.resume(throwing: $0) }
                 )
@@ -100,8 +103,8 @@ final class BlockingWorkerPool<Resource>: Sendable {
         for _ in 0..<workers { available.signal() }
     }
 
+    /// Waits for a job; the caller has counted itself idle.
     private func next() -> Job? {
-        state.withLock { $0.idle += 1 }
         while true {
             available.wait()
             let (job, exit): (Job?, Bool) = state.withLock { state in
@@ -126,10 +129,13 @@ final class BlockingWorkerPool<Resource>: Sendable {
 
     private func work() {
         let resource = makeResource()
+        state.withLock { $0.idle += 1 }
         while let job = next() {
             busyCount.add(1, ordering: .relaxed)
-            job.run(resource)
+            let deliver = job.run(resource)
             busyCount.subtract(1, ordering: .relaxed)
+            state.withLock { $0.idle += 1 }
+            deliver()
         }
     }
 }

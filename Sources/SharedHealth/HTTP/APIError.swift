@@ -142,7 +142,9 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
     /// The JSON response for this error.
     public func response(requestID: String) -> Response {
         let body = Body(error: .init(code: code, message: message, request_id: requestID))
-        let data = (try? JSONEncoder().encode(body)) ?? Data(#"{"error":{"code":"internal_error","message":"","request_id":""}}"#.utf8)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(body)) ?? Data(#"{"error":{"code":"internal_error","message":"","request_id":""}}"#.utf8)
         var fields = headers
         fields[.contentType] = "application/json; charset=utf-8"
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))

@@ -26,6 +26,8 @@ extension MetricFamily {
     public static let circuitBreakerTransitions = MetricFamily("circuit_breaker_transitions_total", help: "Circuit breaker state transitions, by target and new state.")
     public static let httpClientRequestDuration = MetricFamily("http_client_request_duration_seconds", help: "Outbound HTTP request duration in seconds, by target.")
     public static let dbPoolConnections = MetricFamily("db_pool_connections", help: "Database pool connections by state: in_use, idle, max.")
+    public static let guardrailsChecks = MetricFamily("guardrails_checks_total", help: "Guardrails checks, by direction and resulting action.")
+    public static let guardrailsFindings = MetricFamily("guardrails_findings_total", help: "Guardrails findings, by type.")
     public static let rateLimitRejections = MetricFamily("rate_limit_rejections_total", help: "Requests rejected by the rate limiter.")
 
     public static let processResidentMemory = MetricFamily("process_resident_memory_bytes", help: "Resident memory size in bytes.")
