@@ -56,14 +56,7 @@ struct GuardrailsController: Sendable {
             guard let redaction = RedactionOperator(rawValue: name) else {
                 throw APIError.badRequest("Field 'operator' must be one of mask, replace, hash.")
             }
-            let entities = try body.entities.map { names in
-                try Set(names.map { name in
-                    guard let entity = PIIEntity(rawValue: name) else {
-                        throw APIError.badRequest("Unknown entity '\(name.prefix(40))'; known: \(PIIEntity.allCases.map(\.rawValue).joined(separator: ", ")).")
-                    }
-                    return entity
-                })
-            } ?? Set(PIIEntity.allCases)
+            let entities: Set<PIIEntity> = try body.entities.map { try Self.parse($0, field: "entities") } ?? Set(PIIEntity.allCases)
             let result = engine.redact(text, operator: redaction, entities: entities)
             record(result.findings)
             return RedactResponse(redacted_text: result.text, findings: result.findings)
@@ -79,18 +72,22 @@ struct GuardrailsController: Sendable {
         guard let direction = Direction(rawValue: name) else {
             throw APIError.badRequest("Field '\(prefix)direction' must be input or output.")
         }
-        let checks = try body.checks.map { names in
-            try Set(names.map { name in
-                guard let kind = CheckKind(rawValue: name) else {
-                    throw APIError.badRequest("Unknown check '\(name.prefix(40))' in '\(prefix)checks'; known: \(CheckKind.allCases.map(\.rawValue).joined(separator: ", ")).")
-                }
-                return kind
-            })
-        }
+        let checks: Set<CheckKind>? = try body.checks.map { try Self.parse($0, field: prefix + "checks") }
         let result = engine.check(text, direction: direction, checks: checks)
         metrics.counter(.guardrailsChecks, [("direction", direction.rawValue), ("action", result.action.rawValue)]).increment()
         record(result.findings)
         return result
+    }
+
+    /// Names to enum cases; an unknown name is a 400 that lists the known ones.
+    static func parse<T: RawRepresentable & CaseIterable & Hashable>(_ names: [String], field: String) throws -> Set<T> where T.RawValue == String {
+        try Set(names.map { name in
+            guard let value = T(rawValue: name) else {
+                let known = T.allCases.map(\.rawValue).joined(separator: ", ")
+                throw APIError.badRequest("Unknown value '\(name.prefix(40))' in '\(field)'; known: \(known).")
+            }
+            return value
+        })
     }
 
     private func validText(_ text: String?, field: String) throws -> String {
