@@ -29,8 +29,10 @@ public struct InjectionDetector: Sendable {
 
     func detect(_ text: String, depth: Int) -> Result {
         let folded = TextNormalizer.fold(text)
-        var views = [TextNormalizer.skeleton(folded)]
-        if let joined = TextNormalizer.joinSpacedLetters(folded) {
+        let skeleton = TextNormalizer.skeleton(folded)
+        var views = [skeleton]
+        let joined = TextNormalizer.joinSpacedLetters(folded)
+        if let joined {
             views.append(TextNormalizer.skeleton(joined))
         }
         // The strongest match of each rule; a family's score combines its rules' scores.
@@ -38,26 +40,41 @@ public struct InjectionDetector: Sendable {
         func offer(_ family: InjectionFamily, _ rule: String, _ finding: Finding) {
             if finding.score > (best[family]?[rule]?.score ?? 0) { best[family, default: [:]][rule] = finding }
         }
+        func offer(_ family: InjectionFamily, _ match: PhraseRule.Match) {
+            offer(family, match.rule, finding(family, score: match.score, start: match.start, end: match.end, evidence: Self.excerpt(text, match.start, match.end)))
+        }
         for view in views {
             let positions = view.words()
             let words = positions.map(\.text)
             for (family, rules) in Self.rules {
                 for rule in rules {
-                    if let match = rule.firstMatch(words, positions) {
-                        offer(family, rule.name, finding(family, score: match.score, start: match.start, end: match.end, evidence: Self.excerpt(text, match.start, match.end)))
-                    }
+                    if let match = rule.firstMatch(words, positions) { offer(family, match) }
                 }
             }
         }
-        let lowered = folded.string
-        for (family, score, start, end, evidence) in structuralSignals(lowered, folded: folded, original: text) {
-            offer(family, "structure:\(evidence)", finding(family, score: score, start: start, end: end, evidence: evidence))
+        // Spaced-out text loses its word breaks: look for the phrases as letter runs.
+        if joined != nil {
+            let squashed = TextNormalizer.squash(skeleton)
+            for (family, rules) in Self.rules {
+                for rule in rules {
+                    if let match = rule.firstSquashedMatch(squashed.scalars, squashed.origin) { offer(family, match) }
+                }
+            }
+        }
+        var structural: [NormalizedView] = [folded, skeleton]
+        if let joined { structural.append(joined) }
+        for view in structural {
+            for signal in structuralSignals(view, original: text, skeletal: view.scalars == skeleton.scalars) {
+                offer(signal.family, "structure:\(signal.kind)", finding(signal.family, score: signal.score, start: signal.start, end: signal.end, evidence: signal.evidence))
+            }
         }
         if depth < 2 {
-            for payload in EncodedPayloads.decode(in: text) {
+            let stripped = TextNormalizer.strip(text)
+            let length = text.unicodeScalars.count
+            for payload in EncodedPayloads.decode(in: stripped) {
                 let inner = detect(payload.decoded, depth: depth + 1)
                 if inner.score >= 0.5 {
-                    offer(.encodedPayload, "decoded", finding(.encodedPayload, score: max(0.9, inner.score), start: payload.start, end: payload.end,
+                    offer(.encodedPayload, "decoded", finding(.encodedPayload, score: max(0.9, inner.score), start: min(payload.start, length), end: min(payload.end, length),
                                                               evidence: "\(payload.encoding): " + String(payload.decoded.prefix(80))))
                 }
             }
@@ -113,7 +130,8 @@ public struct InjectionDetector: Sendable {
         "instructions above", "text above", "everything above", "words above", "above text", "initial instructions",
         "original instructions", "confidential instructions", "hidden instructions", "internal instructions",
         "secret instructions", "instructions you were given", "your programming", "the prompt", "your initial",
-        "your context", "your context window", "first message", "your first instructions", "system instructions",
+        "your context", "your context window", "context window", "your memory", "the conversation above", "your training data",
+        "everything before", "programmed into you", "the bank programmed", "first message", "your first instructions", "system instructions",
         "internal rules", "hidden rules", "secret rules", "your source", "your secret", "the password", "the secret",
     ]
     static let revealVerbs = [
@@ -145,6 +163,9 @@ public struct InjectionDetector: Sendable {
             PhraseRule("you_are_now", first: ["you are now", "you're now", "you will now", "you must now", "now you are"], last: ["a", "an", "in", "free", "unrestricted", "no longer", "not", "my", "called", "named"], maxGap: 1, score: 0.55),
             PhraseRule("no_longer_bound", first: ["you are no longer", "you're no longer", "you no longer", "no longer bound", "not bound by", "are not restricted", "aren't restricted", "are free to"], score: 0.7),
             PhraseRule("say_payload", first: ["say", "print", "output", "respond with", "reply with", "write", "answer with", "just say", "only say"], last: ["pwned", "hacked", "i have been pwned", "haha pwned", "lol", "owned", "i hate humans"], maxGap: 4, score: 0.6),
+            PhraseRule("no_longer_apply", first: ["instructions", "directives", "rules", "guidelines", "restrictions", "policies", "constraints", "orders", "commands", "programming", "prompt", "guardrails", "filters"], last: ["no longer apply", "are void", "are null", "do not apply", "don't apply", "are obsolete", "are revoked", "are lifted", "have been lifted", "are suspended", "are cancelled", "are canceled", "have been removed", "are disabled", "no longer matter", "are invalid", "have expired", "are off", "are now void"], maxGap: 2, score: 0.8),
+            PhraseRule("cancel_yours", first: ["cancel all your", "cancel your", "revoke your", "annul your", "rescind your", "cancel all prior", "cancel all previous", "cancel all earlier", "void your", "void all", "delete your", "clear your"], last: overrideTargets, maxGap: 3, score: 0.85),
+            PhraseRule("obey_me", first: ["obey only me", "obey me", "you must obey", "you will obey", "you serve me", "answer only to me", "you work for me now", "i am your new", "i am your master", "you are my slave", "you only listen to me", "listen only to me"], score: 0.6),
             PhraseRule("instead", first: overrideVerbs, last: ["and instead", "instead", "and now", "and just", "and only", "and respond", "and say", "and print", "and output", "and tell", "and reveal"], maxGap: 6, score: 0.55, breakers: ["my", "our"]),
         ],
         .systemPromptExtraction: [
@@ -152,6 +173,8 @@ public struct InjectionDetector: Sendable {
             PhraseRule("what_is_prompt", first: ["what is", "what's", "whats", "what are", "what were", "what was", "how were you", "who wrote"], last: promptTargets + ["prompted", "instructed", "programmed", "configured"], maxGap: 3, score: 0.85),
             PhraseRule("prompt_mention", first: ["system prompt", "initial prompt", "hidden prompt", "developer message", "pre prompt", "preprompt", "secret instructions", "hidden instructions", "confidential instructions", "system instructions"], score: 0.5),
             PhraseRule("repeat_everything", first: ["repeat", "print", "output", "copy", "recite", "echo", "write out", "type out"], last: ["everything", "all text", "the text", "the words", "verbatim", "word for word", "all of the above", "the above", "above", "everything before", "everything above", "the beginning"], maxGap: 3, score: 0.6, breakers: ["my", "our", "transaction", "payment", "amount"]),
+            PhraseRule("instructions_given", first: ["instructions", "rules", "prompt", "guidelines", "directives", "orders", "system prompt", "commands", "restrictions"], last: ["were you given", "you were given", "were given to you", "you received", "did you receive", "have you been given", "were you told", "you were told", "you operate under", "you follow", "you are following", "you have been given", "were you programmed", "you were programmed", "the bank gave you", "the developers gave you", "programmed into you", "you were trained with"], maxGap: 3, score: 0.85),
+            PhraseRule("verbatim", first: ["verbatim", "word for word", "exactly as written", "in its entirety", "character for character", "without omitting", "including anything hidden", "including hidden", "quote them exactly", "quote it exactly"], score: 0.45),
             PhraseRule("starting_with", first: ["starting with", "beginning with", "start with", "begins with"], last: ["you are", "you're", "system", "your instructions", "the first"], maxGap: 2, score: 0.55),
         ],
         .rolePlay: [
@@ -165,6 +188,8 @@ public struct InjectionDetector: Sendable {
                 "character never refuses", "never refuses", "always answers", "without refusing", "no matter how unethical",
                 "no matter how immoral", "illegal or unethical", "stay in role", "dude mode", "stan mode", "aim mode",
             ], score: 0.8),
+            PhraseRule("grandma", first: ["grandmother", "grandma", "granny", "late mother", "late father", "deceased"], last: ["credit card numbers", "card numbers", "passwords", "social security numbers", "ssn", "ssns", "account numbers", "pins", "pin codes", "napalm", "activation keys", "license keys", "routing numbers", "cvv"], maxGap: 12, score: 0.8),
+            PhraseRule("harmful_request", first: ["how would you", "how do i", "how can i", "how to", "teach me to", "teach me how to", "explain how to", "show me how to", "help me"], last: ["launder", "steal", "drain someone", "drain an account", "drain a", "hack into", "take over someone", "break into", "commit fraud", "evade taxes", "bypass kyc", "bypass verification", "money laundering", "access someone else", "someone else's account", "other people's accounts", "without them knowing"], maxGap: 5, score: 0.6),
             PhraseRule("hypothetical_bypass", first: ["hypothetically", "in a fictional", "for a story", "in a world where", "imagine a world", "for educational purposes", "for research purposes", "purely hypothetical", "in a movie script", "write a story where"], last: freedomWords + ["no rules", "without rules", "bypass", "ignore", "steal", "hack", "launder", "fraud"], maxGap: 15, score: 0.6),
         ],
         .toolCallForgery: [
@@ -201,8 +226,24 @@ public struct InjectionDetector: Sendable {
         "\"recipient_name\"", "tool_code", "<function_results>", "<tool_result", "\"tool_result\"",
     ]
 
-    func structuralSignals(_ lowered: String, folded: NormalizedView, original: String) -> [(InjectionFamily, Double, Int, Int, String)] {
-        var signals: [(InjectionFamily, Double, Int, Int, String)] = []
+    /// Template and tool tokens as they read after `skeleton` (leetspeak undone), for the
+    /// skeleton view.
+    static let skeletalTemplateTokens = templateTokens.map { TextNormalizer.skeleton(TextNormalizer.fold($0)).string }
+    static let skeletalToolTokens = toolTokens.map { TextNormalizer.skeleton(TextNormalizer.fold($0)).string }
+
+    struct Signal {
+        var family: InjectionFamily
+        /// Which check found it: the same check on several views counts once.
+        var kind: String
+        var score: Double
+        var start: Int
+        var end: Int
+        var evidence: String
+    }
+
+    func structuralSignals(_ folded: NormalizedView, original: String, skeletal: Bool) -> [Signal] {
+        let lowered = folded.string
+        var signals: [Signal] = []
         func offsets(_ range: Range<String.Index>) -> (Int, Int) {
             let start = lowered.unicodeScalars.distance(from: lowered.unicodeScalars.startIndex, to: range.lowerBound)
             let end = lowered.unicodeScalars.distance(from: lowered.unicodeScalars.startIndex, to: range.upperBound)
@@ -210,10 +251,10 @@ public struct InjectionDetector: Sendable {
             let originEnd = end > 0 && end - 1 < folded.origin.count ? folded.origin[end - 1] + 1 : originStart
             return (originStart, originEnd)
         }
-        for token in Self.templateTokens {
+        for token in skeletal ? Self.skeletalTemplateTokens : Self.templateTokens {
             if let range = lowered.range(of: token) {
                 let (start, end) = offsets(range)
-                signals.append((.delimiterForgery, 0.9, start, end, token))
+                signals.append(Signal(family: .delimiterForgery, kind: "template_token", score: 0.9, start: start, end: end, evidence: token))
                 break
             }
         }
@@ -227,21 +268,21 @@ public struct InjectionDetector: Sendable {
                     let body = rest.dropFirst().trimmingCharacters(in: .whitespaces)
                     guard !body.isEmpty || lowered.split(separator: "\n").count > 1 else { continue }
                     let (start, end) = offsets(line.startIndex..<line.endIndex)
-                    signals.append((.delimiterForgery, score, start, end, String(line.prefix(40))))
+                    signals.append(Signal(family: .delimiterForgery, kind: "role_label", score: score, start: start, end: end, evidence: String(line.prefix(40))))
                     break
                 }
             }
         }
-        for token in Self.toolTokens {
+        for token in skeletal ? Self.skeletalToolTokens : Self.toolTokens {
             if let range = lowered.range(of: token) {
                 let (start, end) = offsets(range)
-                signals.append((.toolCallForgery, 0.9, start, end, token))
+                signals.append(Signal(family: .toolCallForgery, kind: "tool_token", score: 0.9, start: start, end: end, evidence: token))
                 break
             }
         }
         // JSON that names a function with arguments.
-        if lowered.contains("\"name\""), lowered.contains("\"arguments\"") || lowered.contains("\"parameters\"") || lowered.contains("\"args\"") {
-            signals.append((.toolCallForgery, 0.85, 0, original.unicodeScalars.count, "json function call"))
+        if lowered.contains("\"name\""), ["\"arguments\"", "\"parameters\"", "\"args\""].contains(where: lowered.contains) {
+            signals.append(Signal(family: .toolCallForgery, kind: "json_call", score: 0.85, start: 0, end: original.unicodeScalars.count, evidence: "json function call"))
         }
         // Markdown images and HTML that make a client fetch a URL.
         if let image = lowered.range(of: "![") {
@@ -250,13 +291,13 @@ public struct InjectionDetector: Sendable {
                 let url = tail[link.upperBound...].prefix(200)
                 let templated = url.contains("?") || url.contains("{") || url.contains("$") || url.contains("%7b") || url.contains("=")
                 let (start, end) = offsets(image.lowerBound..<link.upperBound)
-                signals.append((.exfiltration, templated ? 0.95 : 0.8, start, end, "markdown image"))
+                signals.append(Signal(family: .exfiltration, kind: "markdown_image", score: templated ? 0.95 : 0.8, start: start, end: end, evidence: "markdown image"))
             }
         }
         for tag in ["<img", "<iframe", "<script", "<object", "<embed", "javascript:", "onerror=", "<link rel"] {
             if let range = lowered.range(of: tag) {
                 let (start, end) = offsets(range)
-                signals.append((.exfiltration, 0.85, start, end, tag))
+                signals.append(Signal(family: .exfiltration, kind: "html_fetch", score: 0.85, start: start, end: end, evidence: tag))
                 break
             }
         }
@@ -264,7 +305,7 @@ public struct InjectionDetector: Sendable {
         if original.range(of: "DAN") != nil {
             let words = original.split { !$0.isLetter }
             if words.contains("DAN") {
-                signals.append((.rolePlay, 0.6, 0, original.unicodeScalars.count, "DAN"))
+                signals.append(Signal(family: .rolePlay, kind: "dan", score: 0.6, start: 0, end: original.unicodeScalars.count, evidence: "DAN"))
             }
         }
         return signals

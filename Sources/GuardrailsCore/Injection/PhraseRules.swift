@@ -44,6 +44,39 @@ struct PhraseRule: Sendable {
         return best
     }
 
+    /// The first match in a squashed view (letters only, no word breaks): the first phrase as a
+    /// substring, then the last phrase within about `maxGap` words' worth of letters.
+    func firstSquashedMatch(_ squashed: [Unicode.Scalar], _ origin: [Int]) -> Match? {
+        let firsts = first.map { Array($0.joined().unicodeScalars) }.filter { $0.count >= 4 }
+        let lasts = last.map { $0.map { Array($0.joined().unicodeScalars) }.filter { $0.count >= 4 } }
+        for phrase in firsts {
+            var index = 0
+            while let start = Self.find(phrase, in: squashed, from: index) {
+                let afterFirst = start + phrase.count
+                guard let lasts else {
+                    return Match(rule: name, score: score, start: origin[start], end: origin[afterFirst - 1] + 1)
+                }
+                let limit = min(squashed.count, afterFirst + maxGap * 8 + 40)
+                for candidate in lasts {
+                    if let end = Self.find(candidate, in: Array(squashed[afterFirst..<limit]), from: 0) {
+                        let last = afterFirst + end + candidate.count - 1
+                        return Match(rule: name, score: score, start: origin[start], end: origin[last] + 1)
+                    }
+                }
+                index = start + 1
+            }
+        }
+        return nil
+    }
+
+    private static func find(_ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], from: Int) -> Int? {
+        guard needle.count <= haystack.count, from <= haystack.count - needle.count else { return nil }
+        for start in from...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return start }
+        }
+        return nil
+    }
+
     /// The first match in `words` (skeleton texts) with offsets from `positions`.
     func firstMatch(_ words: [String], _ positions: [NormalizedWord]) -> Match? {
         for index in words.indices {

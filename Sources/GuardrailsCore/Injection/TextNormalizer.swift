@@ -63,6 +63,34 @@ struct NormalizedWord {
 /// characters, Unicode tag characters (decoded: they smuggle ASCII), homoglyphs from Cyrillic,
 /// Greek and other scripts, case, leetspeak, and letters spaced out with separators.
 enum TextNormalizer {
+    /// The text without invisible format characters and combining marks, with Unicode tag
+    /// characters decoded, case kept: what encoded payloads (base64 is case-sensitive) are
+    /// read from.
+    static func strip(_ text: String) -> String {
+        var output = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if (0xE0020...0xE007E).contains(scalar.value) {
+                output.append(Unicode.Scalar(scalar.value - 0xE0000)!)
+                continue
+            }
+            switch scalar.properties.generalCategory {
+            case .format, .nonspacingMark, .enclosingMark: continue
+            default: output.append(scalar)
+            }
+        }
+        return String(output)
+    }
+
+    /// Only the letters and digits, run together: for spaced-out text whose word breaks are
+    /// lost ("D i s r e g a r d e v e r y"), patterns are then found as substrings.
+    static func squash(_ view: NormalizedView) -> NormalizedView {
+        var output = NormalizedView()
+        for (scalar, origin) in zip(view.scalars, view.origin) where NormalizedView.isWordScalar(scalar) {
+            output.append(scalar, from: origin)
+        }
+        return output
+    }
+
     /// Lowercase, no invisibles or diacritics, homoglyphs mapped to Latin.
     static func fold(_ text: String) -> NormalizedView {
         var view = NormalizedView()

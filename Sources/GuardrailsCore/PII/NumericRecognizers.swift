@@ -153,7 +153,11 @@ struct NumericRecognizers {
         let digits = span.digits(window)
         let range = span.extent(window)
         let before = text.wordsBefore(range.lowerBound, window: 40)
-        if lengths == [9], Checksums.abaRouting(digits), ScannedText.contains(before, anyOf: Self.routingContext) {
+        // "Is 021000021 the right ABA routing number?": context may also follow closely.
+        let after = text.wordsAfter(range.upperBound, window: 32)
+        if lengths == [9], Checksums.abaRouting(digits),
+            ScannedText.contains(before, anyOf: Self.routingContext) || ScannedText.contains(after, anyOf: Self.routingContext)
+        {
             add(.usBankRouting, range, 0.9, "AbaRoutingRecognizer", &findings)
             return
         }

@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""Scores the guardrails service (and, with --presidio, Microsoft Presidio on the same corpus).
+
+Prints per-type precision/recall/F1 on the labeled PII corpus (a predicted span counts when it
+has the gold span's type and overlaps it; each gold span matches once), the hard-negative
+false-positive rate, the attack detection rate (per family and per obfuscation), the benign
+false-positive rate, and latency/throughput of the service over HTTP.
+
+    python3 eval/guardrails/score.py --url http://127.0.0.1:8002 [--presidio] [--json out.json]
+"""
+import argparse
+import concurrent.futures
+import http.client
+import json
+import os
+import statistics
+import threading
+import time
+import urllib.parse
+from collections import defaultdict
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TYPES = ["CREDIT_CARD", "US_SSN", "PHONE_NUMBER", "EMAIL_ADDRESS", "IBAN_CODE", "US_BANK_ROUTING", "IP_ADDRESS",
+         "US_BANK_ACCOUNT", "PERSON", "DATE_OF_BIRTH"]
+GATED = TYPES[:7]  # the types with an F1 >= 0.97 target
+PRESIDIO_NAMES = {"US_BANK_NUMBER": "US_BANK_ACCOUNT", "ABA_ROUTING_NUMBER": "US_BANK_ROUTING"}
+
+
+def load(name):
+    with open(os.path.join(HERE, name), encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+class Client:
+    """One keep-alive connection per thread."""
+
+    def __init__(self, url):
+        parsed = urllib.parse.urlparse(url)
+        self.host, self.port = parsed.hostname, parsed.port or 80
+        self.local = threading.local()
+
+    def post(self, path, body):
+        connection = getattr(self.local, "connection", None)
+        if connection is None:
+            connection = self.local.connection = http.client.HTTPConnection(self.host, self.port, timeout=10)
+        payload = json.dumps(body).encode()
+        started = time.perf_counter()
+        connection.request("POST", path, payload, {"Content-Type": "application/json"})
+        response = connection.getresponse()
+        data = response.read()
+        elapsed = time.perf_counter() - started
+        if response.status != 200:
+            raise RuntimeError(f"{path} answered {response.status}: {data[:200]!r}")
+        return json.loads(data), elapsed
+
+
+def run_all(client, bodies, concurrency):
+    latencies = [0.0] * len(bodies)
+    results = [None] * len(bodies)
+
+    def one(index):
+        results[index], latencies[index] = client.post("/v1/check", bodies[index])
+
+    started = time.perf_counter()
+    with concurrent.futures.ThreadPoolExecutor(concurrency) as pool:
+        list(pool.map(one, range(len(bodies))))
+    return results, latencies, time.perf_counter() - started
+
+
+def prf(tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def score_pii(corpus, predictions):
+    counts = {t: [0, 0, 0] for t in TYPES}  # tp, fp, fn
+    hard_negative_hits = 0
+    hard_negatives = 0
+    for sample, predicted in zip(corpus, predictions):
+        predicted = [p for p in predicted if p["type"] in counts]
+        if sample["kind"] == "hard_negative":
+            hard_negatives += 1
+            hard_negative_hits += bool(predicted)
+        used = set()
+        for gold in sample["entities"]:
+            match = next((i for i, p in enumerate(predicted) if i not in used and p["type"] == gold["type"]
+                          and p["start"] < gold["end"] and gold["start"] < p["end"]), None)
+            if match is None:
+                counts[gold["type"]][2] += 1
+            else:
+                used.add(match)
+                counts[gold["type"]][0] += 1
+        for i, p in enumerate(predicted):
+            if i not in used:
+                counts[p["type"]][1] += 1
+    table = {t: dict(zip(("precision", "recall", "f1"), prf(*counts[t])), support=counts[t][0] + counts[t][2]) for t in TYPES}
+    return table, hard_negative_hits / max(1, hard_negatives)
+
+
+def presidio_predictions(corpus):
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+    provider = NlpEngineProvider(nlp_configuration={"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": "en_core_web_sm"}]})
+    analyzer = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
+    entities = ["CREDIT_CARD", "US_SSN", "PHONE_NUMBER", "EMAIL_ADDRESS", "IBAN_CODE", "IP_ADDRESS", "PERSON", "US_BANK_NUMBER", "ABA_ROUTING_NUMBER"]
+    analyzer.analyze("warm up 4111 1111 1111 1111", language="en")
+    predictions = []
+    started = time.perf_counter()
+    for sample in corpus:
+        found = analyzer.analyze(sample["text"], language="en", entities=entities, score_threshold=0.5)
+        predictions.append([{"type": PRESIDIO_NAMES.get(r.entity_type, r.entity_type), "start": r.start, "end": r.end} for r in found])
+    return predictions, time.perf_counter() - started
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * p))]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--url", default="http://127.0.0.1:8002")
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--presidio", action="store_true", help="also score Presidio in this run")
+    parser.add_argument("--json", help="write all figures to this file")
+    args = parser.parse_args()
+    client = Client(args.url)
+    report = {}
+
+    corpus = load("pii_corpus.jsonl")
+    bodies = [{"text": s["text"], "direction": "input", "checks": ["pii"]} for s in corpus]
+    run_all(client, bodies[:200], args.concurrency)  # warm-up
+    results, latencies, seconds = run_all(client, bodies, args.concurrency)
+    ours, ours_hn = score_pii(corpus, [r["findings"] for r in results])
+    report["pii"] = {"ours": ours, "ours_hard_negative_fp_rate": ours_hn,
+                     "ours_throughput_per_s": len(corpus) / seconds,
+                     "ours_p50_ms": percentile(latencies, 0.5) * 1000, "ours_p99_ms": percentile(latencies, 0.99) * 1000}
+    if args.presidio:
+        predictions, presidio_seconds = presidio_predictions(corpus)
+        theirs, theirs_hn = score_pii(corpus, predictions)
+        report["pii"].update(presidio=theirs, presidio_hard_negative_fp_rate=theirs_hn,
+                             presidio_throughput_per_s=len(corpus) / presidio_seconds)
+
+    attacks = load("attacks.jsonl")
+    results, _, _ = run_all(client, [{"text": a["text"], "direction": "input", "checks": ["injection"]} for a in attacks], args.concurrency)
+    detected = [r["action"] == "block" for r in results]
+    by_family, by_variant = defaultdict(list), defaultdict(list)
+    for attack, hit in zip(attacks, detected):
+        by_family[attack["family"]].append(hit)
+        by_variant[attack["variant"]].append(hit)
+    missed = [a["text"][:100] for a, hit in zip(attacks, detected) if not hit]
+    report["attacks"] = {"detection_rate": sum(detected) / len(detected), "count": len(detected),
+                         "by_family": {k: sum(v) / len(v) for k, v in sorted(by_family.items())},
+                         "by_variant": {k: sum(v) / len(v) for k, v in sorted(by_variant.items())}, "missed": missed}
+
+    benign = load("benign.jsonl")
+    results, _, _ = run_all(client, [{"text": b["text"], "direction": "input", "checks": ["injection"]} for b in benign], args.concurrency)
+    flagged = [b["text"] for b, r in zip(benign, results) if r["action"] == "block"]
+    full, _, _ = run_all(client, [{"text": b["text"], "direction": "input"} for b in benign], args.concurrency)
+    blocked_full = [b["text"] for b, r in zip(benign, full) if r["action"] == "block"]
+    report["benign"] = {"count": len(benign), "injection_fp_rate": len(flagged) / len(benign), "flagged": flagged,
+                        "full_policy_block_rate": len(blocked_full) / len(benign), "blocked": blocked_full}
+
+    # Latency on 200-character messages (the target's message size).
+    messages = [(s["text"] + " " + s["text"] + " " * 200)[:200] for s in corpus[:2000]]
+    _, latencies, seconds = run_all(client, [{"text": m, "direction": "input"} for m in messages], args.concurrency)
+    report["latency_200_chars"] = {"requests": len(messages), "req_per_s": len(messages) / seconds,
+                                   "p50_ms": percentile(latencies, 0.5) * 1000, "p99_ms": percentile(latencies, 0.99) * 1000,
+                                   "client": f"python http.client, {args.concurrency} threads"}
+
+    print_report(report)
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(report, f, indent=2, ensure_ascii=False)
+
+
+def print_report(report):
+    pii = report["pii"]
+    has_presidio = "presidio" in pii
+    print("PII (overlap match, score >= 0.5)")
+    header = f"{'type':<17}{'support':>8}  {'P':>6}{'R':>7}{'F1':>7}"
+    if has_presidio:
+        header += f"   | Presidio {'P':>6}{'R':>7}{'F1':>7}"
+    print(header)
+    for t in TYPES:
+        row = pii["ours"][t]
+        line = f"{t:<17}{row['support']:>8}  {row['precision']:>6.3f}{row['recall']:>7.3f}{row['f1']:>7.3f}"
+        if has_presidio:
+            theirs = pii["presidio"][t]
+            if t == "DATE_OF_BIRTH":
+                line += "   |          (no DATE_OF_BIRTH entity)"
+            else:
+                line += f"   |          {theirs['precision']:>6.3f}{theirs['recall']:>7.3f}{theirs['f1']:>7.3f}"
+        print(line)
+    print(f"hard-negative false-positive rate: ours {pii['ours_hard_negative_fp_rate']:.2%}"
+          + (f", Presidio {pii['presidio_hard_negative_fp_rate']:.2%}" if has_presidio else ""))
+    print(f"throughput on the corpus: ours {pii['ours_throughput_per_s']:.0f} msg/s over HTTP "
+          f"(p50 {pii['ours_p50_ms']:.2f} ms, p99 {pii['ours_p99_ms']:.2f} ms)"
+          + (f"; Presidio {pii['presidio_throughput_per_s']:.1f} msg/s in process"
+             f" → {pii['ours_throughput_per_s'] / pii['presidio_throughput_per_s']:.0f}×" if has_presidio else ""))
+    attacks = report["attacks"]
+    print(f"\nattacks: {attacks['detection_rate']:.2%} detected of {attacks['count']}")
+    print("  by family:  " + ", ".join(f"{k} {v:.0%}" for k, v in attacks["by_family"].items()))
+    print("  by variant: " + ", ".join(f"{k} {v:.0%}" for k, v in attacks["by_variant"].items()))
+    for text in attacks["missed"]:
+        print(f"  missed: {text!r}")
+    benign = report["benign"]
+    print(f"\nbenign: injection false positives {benign['injection_fp_rate']:.2%} of {benign['count']}; "
+          f"blocked by the full input policy {benign['full_policy_block_rate']:.2%}")
+    for text in benign["flagged"] + benign["blocked"]:
+        print(f"  flagged: {text!r}")
+    latency = report["latency_200_chars"]
+    print(f"\n/v1/check on 200-character messages ({latency['client']}): {latency['req_per_s']:.0f} req/s, "
+          f"p50 {latency['p50_ms']:.2f} ms, p99 {latency['p99_ms']:.2f} ms")
+
+
+if __name__ == "__main__":
+    main()
