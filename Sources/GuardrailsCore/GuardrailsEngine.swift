@@ -40,6 +40,14 @@ public struct GuardrailsEngine: Sendable {
         var scores: [String: Double] = [:]
         var action = GuardrailAction.allow
         var piiFindings: [Finding] = []
+        // Normalized once for the word-reading detectors.
+        var prepared: PreparedText?
+        func preparedText() -> PreparedText {
+            if let prepared { return prepared }
+            let fresh = PreparedText(text)
+            prepared = fresh
+            return fresh
+        }
 
         if wants(.pii, rules.pii.enabled) {
             piiFindings = pii.analyze(text, entities: Set(rules.pii.entities), minimumScore: rules.pii.min_score)
@@ -51,7 +59,7 @@ public struct GuardrailsEngine: Sendable {
             }
         }
         if wants(.injection, rules.injection.enabled) {
-            let result = injection.detect(text)
+            let result = injection.detect(preparedText())
             scores["injection"] = result.score
             findings += result.findings
             if result.score >= rules.injection.threshold { action = max(action, rules.injection.action) }
@@ -61,7 +69,7 @@ public struct GuardrailsEngine: Sendable {
         if wants(.advice, rules.advice.enabled) { kinds.formUnion([.investmentAdvice, .taxAdvice, .legalAdvice]) }
         if wants(.leakage, rules.leakage.enabled) { kinds.insert(.systemPromptLeak) }
         if !kinds.isEmpty {
-            let contentFindings = content.classify(text, kinds: kinds, canaries: policy.canaries)
+            let contentFindings = content.classify(preparedText(), kinds: kinds, canaries: policy.canaries)
             findings += contentFindings
             for finding in contentFindings {
                 let rule: GuardrailsPolicy.ScoreRule

@@ -2,30 +2,39 @@ import Foundation
 import SharedHealth
 
 /// Measures the libcurl client over loopback: sequential requests, then N concurrent callers.
-/// Prints req/s, p50, p99 and connections opened for each phase.
+/// Prints req/s, p50, p99 and connections opened for each phase. With `--bodies FILE` each
+/// request POSTs the next line of FILE as JSON (for endpoint benchmarks such as /v1/check).
 ///
 ///     HTTPClientBenchmark --url http://127.0.0.1:8002/live [--requests 20000] [--concurrency 32]
+///     HTTPClientBenchmark --url http://127.0.0.1:8002/v1/check --bodies checks.jsonl --concurrency 16
 @main
 struct HTTPClientBenchmark {
     static func main() async throws {
         var url = "http://127.0.0.1:8002/live"
         var requests = 20_000
         var concurrency = 32
+        var bodies: [[UInt8]] = []
         var arguments = CommandLine.arguments.dropFirst().makeIterator()
         while let argument = arguments.next() {
             switch argument {
             case "--url": url = arguments.next() ?? url
             case "--requests": requests = arguments.next().flatMap(Int.init) ?? requests
             case "--concurrency": concurrency = arguments.next().flatMap(Int.init) ?? concurrency
+            case "--bodies":
+                guard let path = arguments.next(), let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                    print("--bodies needs a readable file with one JSON body per line")
+                    exit(2)
+                }
+                bodies = text.split(separator: "\n").map { Array($0.utf8) }
             default:
-                print("usage: HTTPClientBenchmark --url URL [--requests N] [--concurrency C]")
+                print("usage: HTTPClientBenchmark --url URL [--requests N] [--concurrency C] [--bodies FILE]")
                 exit(2)
             }
         }
         print("target \(url), \(requests) requests per phase")
-        let sequential = try await run(url: url, requests: max(1, requests / 4), concurrency: 1)
+        let sequential = try await run(url: url, bodies: bodies, requests: max(1, requests / 4), concurrency: 1)
         print(sequential.line(name: "sequential"))
-        let concurrent = try await run(url: url, requests: requests, concurrency: concurrency)
+        let concurrent = try await run(url: url, bodies: bodies, requests: requests, concurrency: concurrency)
         print(concurrent.line(name: "concurrent-\(concurrency)"))
     }
 
@@ -49,13 +58,18 @@ struct HTTPClientBenchmark {
         }
     }
 
-    static func run(url: String, requests: Int, concurrency: Int) async throws -> Result {
+    static func request(_ url: String, _ bodies: [[UInt8]], _ index: Int) -> HTTPClientRequest {
+        guard !bodies.isEmpty else { return HTTPClientRequest(url: url) }
+        return HTTPClientRequest(method: "POST", url: url, headers: [("Content-Type", "application/json")], body: bodies[index % bodies.count])
+    }
+
+    static func run(url: String, bodies: [[UInt8]], requests: Int, concurrency: Int) async throws -> Result {
         let client = CurlHTTPClient(configuration: .init(maxConnections: concurrency))
         defer { client.shutdown() }
         // Warm-up from every caller at once, so the phase measures kept-alive reuse.
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<concurrency {
-                group.addTask { for _ in 0..<10 { _ = try? await client.execute(HTTPClientRequest(url: url)) } }
+                group.addTask { for index in 0..<10 { _ = try? await client.execute(request(url, bodies, index)) } }
             }
         }
         let warmUpConnections = client.connectionsOpened
@@ -63,15 +77,15 @@ struct HTTPClientBenchmark {
         let started = ContinuousClock.now
         let perWorker = requests / concurrency
         let results = await withTaskGroup(of: ([Double], Int).self) { group in
-            for _ in 0..<concurrency {
+            for worker in 0..<concurrency {
                 group.addTask {
                     var latencies: [Double] = []
                     latencies.reserveCapacity(perWorker)
                     var failures = 0
-                    for _ in 0..<perWorker {
+                    for iteration in 0..<perWorker {
                         let start = ContinuousClock.now
                         do {
-                            let response = try await client.execute(HTTPClientRequest(url: url))
+                            let response = try await client.execute(request(url, bodies, worker * perWorker + iteration))
                             if response.status != 200 { failures += 1 }
                         } catch {
                             failures += 1

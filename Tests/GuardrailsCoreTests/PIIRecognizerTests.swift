@@ -33,6 +33,7 @@ struct CreditCardTests {
         "2721 0000 0000 0000",  // just past the Mastercard 2-series
         "4111 1111 1111 11111",  // bad grouping
         "411111111111",  // too short
+        "661039381289",  // 12-digit Luhn-valid "Maestro": reads as an account number
     ])
     func invalidNumbersAreNotCards(number: String) {
         #expect(!types("card \(number)").contains("CREDIT_CARD"))
@@ -140,6 +141,8 @@ struct BankNumberTests {
     @Test func aRoutingNumberIsNotAnSSN() {
         // 021000021 passes the ABA checksum; "routing" context makes it routing, not SSN.
         #expect(types("ABA 021000021") == ["US_BANK_ROUTING"])
+        // SSN words earlier in the message do not claim a number the routing words are about.
+        #expect(types("my SSN is 536-22-8970. Is 021000021 the right routing number?") == ["US_SSN", "US_BANK_ROUTING"])
     }
 
     @Test func accountsNeedContext() {

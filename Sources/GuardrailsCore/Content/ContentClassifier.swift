@@ -28,32 +28,33 @@ public struct ContentClassifier: Sendable {
 
     /// Findings of the given kinds, one per kind (its strongest match).
     public func classify(_ text: String, kinds: Set<Kind>, canaries: [String] = []) -> [Finding] {
-        let folded = TextNormalizer.fold(text)
-        var views = [TextNormalizer.skeleton(folded)]
-        if let joined = TextNormalizer.joinSpacedLetters(folded) { views.append(TextNormalizer.skeleton(joined)) }
+        classify(PreparedText(text), kinds: kinds, canaries: canaries)
+    }
+
+    func classify(_ prepared: PreparedText, kinds: Set<Kind>, canaries: [String] = []) -> [Finding] {
+        let text = prepared.text
+        let folded = prepared.folded
         var best: [Kind: Finding] = [:]
         func offer(_ kind: Kind, _ score: Double, _ start: Int, _ end: Int, _ evidence: String) {
             guard kinds.contains(kind), score > (best[kind]?.score ?? 0) else { return }
             best[kind] = Finding(type: kind.rawValue, category: kind.category, start: start, end: end, score: score, recognizer: "content.\(kind.rawValue.lowercased())", evidence: evidence)
         }
-        for view in views {
-            let positions = view.words()
+        for view in prepared.wordViews {
             // Repeated letters collapsed ("stuuupid"), compared with patterns collapsed alike.
-            let words = positions.map { Self.collapse($0.text) }
-            let addressed = words.contains { ["you", "your", "youre", "u", "ur", "yours", "yourseif"].contains($0) }
-            for (kind, rules) in Self.rules where kinds.contains(kind) {
-                for rule in rules {
-                    if let match = rule.firstMatch(words, positions) {
-                        // Insults aimed at someone ("you are an idiot") weigh more than at a thing.
-                        let score = kind == .insult && addressed ? min(1, match.score + 0.3) : match.score
-                        offer(kind, score, match.start, match.end, InjectionDetector.excerpt(text, match.start, match.end))
-                    }
-                }
+            let words = view.words.map(Self.collapse)
+            let addressed = words.contains { Self.secondPerson.contains($0) }
+            for (ruleIndex, match) in Self.ruleSet.matches(words, view.positions) {
+                let kind = Self.ruleKinds[ruleIndex]
+                guard kinds.contains(kind) else { continue }
+                // Insults aimed at someone ("you are an idiot") weigh more than at a thing.
+                let score = kind == .insult && addressed ? min(1, match.score + 0.3) : match.score
+                offer(kind, score, match.start, match.end, InjectionDetector.excerpt(text, match.start, match.end))
             }
         }
         // Masked profanity: "f*ck", "sh**", "b!tch" with symbols standing for letters.
         let lowered = folded.string
-        for token in lowered.split(whereSeparator: { $0 == " " || $0 == "\n" }) where token.contains("*") || token.contains("#") {
+        let maybeMasked = lowered.utf8.contains(UInt8(ascii: "*")) || lowered.utf8.contains(UInt8(ascii: "#"))
+        for token in maybeMasked ? lowered.split(whereSeparator: { $0 == " " || $0 == "\n" }) : [] where token.contains("*") || token.contains("#") {
             let core = token.trimmingCharacters(in: .punctuationCharacters.subtracting(CharacterSet(charactersIn: "*#")))
             for word in Self.maskableProfanity where Self.matchesMasked(Substring(core), word) {
                 offer(.profanity, 0.8, 0, text.unicodeScalars.count, String(core))
@@ -71,9 +72,18 @@ public struct ContentClassifier: Sendable {
         return best.values.sorted { $0.score > $1.score }
     }
 
+    static let secondPerson: Set<String> = ["you", "your", "youre", "u", "ur", "yours", "yourseif"]
+
     static func collapse(_ word: String) -> String {
-        var output = String.UnicodeScalarView()
         var previous: Unicode.Scalar?
+        var repeats = false
+        for scalar in word.unicodeScalars {
+            if scalar == previous { repeats = true; break }
+            previous = scalar
+        }
+        guard repeats else { return word }
+        var output = String.UnicodeScalarView()
+        previous = nil
         for scalar in word.unicodeScalars where scalar != previous {
             output.append(scalar)
             previous = scalar
@@ -125,6 +135,10 @@ public struct ContentClassifier: Sendable {
         let c = { (phrases: [String]) in phrases.map { $0.split(separator: " ").map { collapse(String($0)) }.joined(separator: " ") } }
         return PhraseRule(name, first: c(first), last: c(last), maxGap: maxGap, score: score, breakers: breakers)
     }
+
+    static let orderedRules: [(Kind, PhraseRule)] = Kind.allCases.flatMap { kind in (rules[kind] ?? []).map { (kind, $0) } }
+    static let ruleKinds: [Kind] = orderedRules.map(\.0)
+    static let ruleSet = PhraseRuleSet(orderedRules.map(\.1))
 
     static let rules: [Kind: [PhraseRule]] = [
         .insult: [

@@ -24,17 +24,14 @@ public struct InjectionDetector: Sendable {
     }
 
     public func detect(_ text: String) -> Result {
-        detect(text, depth: 0)
+        detect(PreparedText(text), depth: 0)
     }
 
-    func detect(_ text: String, depth: Int) -> Result {
-        let folded = TextNormalizer.fold(text)
-        let skeleton = TextNormalizer.skeleton(folded)
-        var views = [skeleton]
-        let joined = TextNormalizer.joinSpacedLetters(folded)
-        if let joined {
-            views.append(TextNormalizer.skeleton(joined))
-        }
+    func detect(_ prepared: PreparedText, depth: Int = 0) -> Result {
+        let text = prepared.text
+        let folded = prepared.folded
+        let skeleton = prepared.skeleton
+        let joined = prepared.joined
         // The strongest match of each rule; a family's score combines its rules' scores.
         var best: [InjectionFamily: [String: Finding]] = [:]
         func offer(_ family: InjectionFamily, _ rule: String, _ finding: Finding) {
@@ -43,22 +40,16 @@ public struct InjectionDetector: Sendable {
         func offer(_ family: InjectionFamily, _ match: PhraseRule.Match) {
             offer(family, match.rule, finding(family, score: match.score, start: match.start, end: match.end, evidence: Self.excerpt(text, match.start, match.end)))
         }
-        for view in views {
-            let positions = view.words()
-            let words = positions.map(\.text)
-            for (family, rules) in Self.rules {
-                for rule in rules {
-                    if let match = rule.firstMatch(words, positions) { offer(family, match) }
-                }
+        for view in prepared.wordViews {
+            for (ruleIndex, match) in Self.ruleSet.matches(view.words, view.positions) {
+                offer(Self.ruleFamilies[ruleIndex], match)
             }
         }
         // Spaced-out text loses its word breaks: look for the phrases as letter runs.
         if joined != nil {
             let squashed = TextNormalizer.squash(skeleton)
-            for (family, rules) in Self.rules {
-                for rule in rules {
-                    if let match = rule.firstSquashedMatch(squashed.scalars, squashed.origin) { offer(family, match) }
-                }
+            for (ruleIndex, rule) in Self.ruleSet.rules.enumerated() {
+                if let match = rule.firstSquashedMatch(squashed.scalars, squashed.origin) { offer(Self.ruleFamilies[ruleIndex], match) }
             }
         }
         var structural: [NormalizedView] = [folded, skeleton]
@@ -72,7 +63,7 @@ public struct InjectionDetector: Sendable {
             let stripped = TextNormalizer.strip(text)
             let length = text.unicodeScalars.count
             for payload in EncodedPayloads.decode(in: stripped) {
-                let inner = detect(payload.decoded, depth: depth + 1)
+                let inner = detect(PreparedText(payload.decoded), depth: depth + 1)
                 if inner.score >= 0.5 {
                     offer(.encodedPayload, "decoded", finding(.encodedPayload, score: max(0.9, inner.score), start: min(payload.start, length), end: min(payload.end, length),
                                                               evidence: "\(payload.encoding): " + String(payload.decoded.prefix(80))))
@@ -87,6 +78,21 @@ public struct InjectionDetector: Sendable {
         }
         findings.sort { $0.score > $1.score }
         return Result(score: Self.combine(findings.map(\.score)), findings: findings)
+    }
+
+    /// "DAN" as a whole upper-case word.
+    static func containsUppercaseDAN(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 3 else { return false }
+        func isLetter(_ i: Int) -> Bool {
+            guard i >= 0, i < bytes.count else { return false }
+            let b = bytes[i]
+            return (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b >= 0x80
+        }
+        for i in 0...(bytes.count - 3) where bytes[i] == 68 && bytes[i + 1] == 65 && bytes[i + 2] == 78 {
+            if !isLetter(i - 1), !isLetter(i + 3) { return true }
+        }
+        return false
     }
 
     /// The caller's own words at a match, as evidence (bounded).
@@ -153,6 +159,13 @@ public struct InjectionDetector: Sendable {
         "any restrictions", "rogue", "no boundaries", "without boundaries", "immoral", "unethical", "malicious", "hacker",
         "no safety", "without safety", "unlimited", "unleashed", "sudo", "admin mode", "root access", "dev mode",
     ]
+
+    /// Every rule in one set (in a fixed order), with the family of each.
+    static let orderedRules: [(InjectionFamily, PhraseRule)] = InjectionFamily.allCases.flatMap { family in
+        (rules[family] ?? []).map { (family, $0) }
+    }
+    static let ruleFamilies: [InjectionFamily] = orderedRules.map(\.0)
+    static let ruleSet = PhraseRuleSet(orderedRules.map(\.1))
 
     static let rules: [InjectionFamily: [PhraseRule]] = [
         .instructionOverride: [
@@ -228,8 +241,12 @@ public struct InjectionDetector: Sendable {
 
     /// Template and tool tokens as they read after `skeleton` (leetspeak undone), for the
     /// skeleton view.
-    static let skeletalTemplateTokens = templateTokens.map { TextNormalizer.skeleton(TextNormalizer.fold($0)).string }
-    static let skeletalToolTokens = toolTokens.map { TextNormalizer.skeleton(TextNormalizer.fold($0)).string }
+    static let templateTokenBytes = templateTokens.map { Array($0.utf8) }
+    static let toolTokenBytes = toolTokens.map { Array($0.utf8) }
+    static let skeletalTemplateTokens = templateTokens.map { Array(TextNormalizer.skeleton(TextNormalizer.fold($0)).string.utf8) }
+    static let skeletalToolTokens = toolTokens.map { Array(TextNormalizer.skeleton(TextNormalizer.fold($0)).string.utf8) }
+    static let htmlFetchTags = ["<img", "<iframe", "<script", "<object", "<embed", "javascript:", "onerror=", "<link rel"]
+    static let roles: [(String, Double)] = [("system", 0.85), ("assistant", 0.8), ("developer", 0.8), ("admin", 0.7), ("ai", 0.6), ("human", 0.6), ("user", 0.55)]
 
     struct Signal {
         var family: InjectionFamily
@@ -243,49 +260,57 @@ public struct InjectionDetector: Sendable {
 
     func structuralSignals(_ folded: NormalizedView, original: String, skeletal: Bool) -> [Signal] {
         let lowered = folded.string
+        let bytes = ByteText(lowered)
         var signals: [Signal] = []
-        func offsets(_ range: Range<String.Index>) -> (Int, Int) {
-            let start = lowered.unicodeScalars.distance(from: lowered.unicodeScalars.startIndex, to: range.lowerBound)
-            let end = lowered.unicodeScalars.distance(from: lowered.unicodeScalars.startIndex, to: range.upperBound)
-            let originStart = start < folded.origin.count ? folded.origin[start] : 0
-            let originEnd = end > 0 && end - 1 < folded.origin.count ? folded.origin[end - 1] + 1 : originStart
+        /// Original offsets of a byte range of `lowered`.
+        func offsets(bytes start: Int, count: Int) -> (Int, Int) {
+            let first = bytes.scalarOffset(start)
+            let last = bytes.scalarOffset(start + count)
+            let originStart = first < folded.origin.count ? folded.origin[first] : 0
+            let originEnd = last > 0 && last - 1 < folded.origin.count ? folded.origin[last - 1] + 1 : originStart
             return (originStart, originEnd)
         }
-        for token in skeletal ? Self.skeletalTemplateTokens : Self.templateTokens {
-            if let range = lowered.range(of: token) {
-                let (start, end) = offsets(range)
-                signals.append(Signal(family: .delimiterForgery, kind: "template_token", score: 0.9, start: start, end: end, evidence: token))
-                break
+        func offsets(_ range: Range<String.Index>) -> (Int, Int) {
+            let start = lowered.utf8.distance(from: lowered.utf8.startIndex, to: range.lowerBound)
+            let end = lowered.utf8.distance(from: lowered.utf8.startIndex, to: range.upperBound)
+            return offsets(bytes: start, count: end - start)
+        }
+        func firstToken(_ tokens: [[UInt8]]) -> (index: Int, at: Int)? {
+            for (index, token) in tokens.enumerated() {
+                if let at = bytes.find(token) { return (index, at) }
             }
+            return nil
+        }
+        if let (index, at) = firstToken(skeletal ? Self.skeletalTemplateTokens : Self.templateTokenBytes) {
+            let (start, end) = offsets(bytes: at, count: Self.templateTokenBytes[index].count)
+            signals.append(Signal(family: .delimiterForgery, kind: "template_token", score: 0.9, start: start, end: end, evidence: Self.templateTokens[index]))
         }
         // Role labels at the start of a line: "system:", "assistant:", "### user:", "[system]".
-        for line in lowered.split(separator: "\n", omittingEmptySubsequences: true) {
-            let trimmed = line.drop { $0 == " " || $0 == "#" || $0 == "[" || $0 == "<" || $0 == "*" || $0 == "-" || $0 == ">" }
-            for (role, score) in [("system", 0.85), ("assistant", 0.8), ("developer", 0.8), ("admin", 0.7), ("ai", 0.6), ("human", 0.6), ("user", 0.55)] {
-                guard trimmed.hasPrefix(role) else { continue }
-                let rest = trimmed.dropFirst(role.count).drop { $0 == " " }
-                if let marker = rest.first, marker == ":" || marker == "]" || marker == ">" {
-                    let body = rest.dropFirst().trimmingCharacters(in: .whitespaces)
-                    guard !body.isEmpty || lowered.split(separator: "\n").count > 1 else { continue }
+        if bytes.contains(byte: UInt8(ascii: ":")) || bytes.contains(byte: UInt8(ascii: "]")) || bytes.contains(byte: UInt8(ascii: ">")) {
+            let lines = lowered.split(separator: "\n", omittingEmptySubsequences: true)
+            lineLoop: for line in lines {
+                let trimmed = line.drop { $0 == " " || $0 == "#" || $0 == "[" || $0 == "<" || $0 == "*" || $0 == "-" || $0 == ">" }
+                for (role, score) in Self.roles where trimmed.hasPrefix(role) {
+                    let rest = trimmed.dropFirst(role.count).drop { $0 == " " }
+                    guard let marker = rest.first, marker == ":" || marker == "]" || marker == ">" else { continue }
+                    let body = rest.dropFirst().drop { $0 == " " }
+                    guard !body.isEmpty || lines.count > 1 else { continue }
                     let (start, end) = offsets(line.startIndex..<line.endIndex)
                     signals.append(Signal(family: .delimiterForgery, kind: "role_label", score: score, start: start, end: end, evidence: String(line.prefix(40))))
-                    break
+                    break lineLoop
                 }
             }
         }
-        for token in skeletal ? Self.skeletalToolTokens : Self.toolTokens {
-            if let range = lowered.range(of: token) {
-                let (start, end) = offsets(range)
-                signals.append(Signal(family: .toolCallForgery, kind: "tool_token", score: 0.9, start: start, end: end, evidence: token))
-                break
-            }
+        if let (index, at) = firstToken(skeletal ? Self.skeletalToolTokens : Self.toolTokenBytes) {
+            let (start, end) = offsets(bytes: at, count: Self.toolTokenBytes[index].count)
+            signals.append(Signal(family: .toolCallForgery, kind: "tool_token", score: 0.9, start: start, end: end, evidence: Self.toolTokens[index]))
         }
         // JSON that names a function with arguments.
-        if lowered.contains("\"name\""), ["\"arguments\"", "\"parameters\"", "\"args\""].contains(where: lowered.contains) {
+        if bytes.find(Array("\"name\"".utf8)) != nil, ["\"arguments\"", "\"parameters\"", "\"args\""].contains(where: { bytes.find(Array($0.utf8)) != nil }) {
             signals.append(Signal(family: .toolCallForgery, kind: "json_call", score: 0.85, start: 0, end: original.unicodeScalars.count, evidence: "json function call"))
         }
         // Markdown images and HTML that make a client fetch a URL.
-        if let image = lowered.range(of: "![") {
+        if bytes.find(Array("![".utf8)) != nil, let image = lowered.range(of: "![") {
             let tail = lowered[image.upperBound...].prefix(300)
             if let link = tail.range(of: "](http") ?? tail.range(of: "](//") ?? tail.range(of: "]( http") {
                 let url = tail[link.upperBound...].prefix(200)
@@ -294,19 +319,16 @@ public struct InjectionDetector: Sendable {
                 signals.append(Signal(family: .exfiltration, kind: "markdown_image", score: templated ? 0.95 : 0.8, start: start, end: end, evidence: "markdown image"))
             }
         }
-        for tag in ["<img", "<iframe", "<script", "<object", "<embed", "javascript:", "onerror=", "<link rel"] {
-            if let range = lowered.range(of: tag) {
-                let (start, end) = offsets(range)
+        for tag in Self.htmlFetchTags {
+            if let at = bytes.find(Array(tag.utf8)) {
+                let (start, end) = offsets(bytes: at, count: tag.utf8.count)
                 signals.append(Signal(family: .exfiltration, kind: "html_fetch", score: 0.85, start: start, end: end, evidence: tag))
                 break
             }
         }
         // Upper-case DAN as a persona name ("Dan" is also a payee's name).
-        if original.range(of: "DAN") != nil {
-            let words = original.split { !$0.isLetter }
-            if words.contains("DAN") {
-                signals.append(Signal(family: .rolePlay, kind: "dan", score: 0.6, start: 0, end: original.unicodeScalars.count, evidence: "DAN"))
-            }
+        if Self.containsUppercaseDAN(original) {
+            signals.append(Signal(family: .rolePlay, kind: "dan", score: 0.6, start: 0, end: original.unicodeScalars.count, evidence: "DAN"))
         }
         return signals
     }

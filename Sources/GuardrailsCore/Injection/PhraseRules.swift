@@ -98,3 +98,70 @@ struct PhraseRule: Sendable {
         return nil
     }
 }
+
+/// Many rules matched in one pass: every rule's first phrases are indexed by their first word,
+/// so each word of the text costs one dictionary lookup whatever the number of rules.
+struct PhraseRuleSet: Sendable {
+    struct Entry: Sendable {
+        let rule: Int
+        let phrase: [String]
+    }
+
+    let rules: [PhraseRule]
+    private let byFirstWord: [String: [Entry]]
+    private let lastByFirstWord: [[String: [[String]]]]
+
+    init(_ rules: [PhraseRule]) {
+        self.rules = rules
+        var index: [String: [Entry]] = [:]
+        for (ruleIndex, rule) in rules.enumerated() {
+            for phrase in rule.first where !phrase.isEmpty {
+                index[phrase[0], default: []].append(Entry(rule: ruleIndex, phrase: phrase))
+            }
+        }
+        byFirstWord = index
+        lastByFirstWord = rules.map { rule in
+            var lasts: [String: [[String]]] = [:]
+            for phrase in rule.last ?? [] where !phrase.isEmpty {
+                lasts[phrase[0], default: []].append(phrase)
+            }
+            return lasts
+        }
+    }
+
+    private static func matches(_ phrase: [String], at index: Int, in words: [String]) -> Bool {
+        guard index + phrase.count <= words.count else { return false }
+        for offset in 1..<max(1, phrase.count) where words[index + offset] != phrase[offset] {
+            return false
+        }
+        return true
+    }
+
+    /// The first match of each rule that matches, keyed by rule index.
+    func matches(_ words: [String], _ positions: [NormalizedWord]) -> [Int: PhraseRule.Match] {
+        var found: [Int: PhraseRule.Match] = [:]
+        for index in words.indices {
+            guard let entries = byFirstWord[words[index]] else { continue }
+            for entry in entries where found[entry.rule] == nil && Self.matches(entry.phrase, at: index, in: words) {
+                let rule = rules[entry.rule]
+                let afterFirst = index + entry.phrase.count
+                guard rule.last != nil else {
+                    found[entry.rule] = PhraseRule.Match(rule: rule.name, score: rule.score, start: positions[index].start, end: positions[afterFirst - 1].end)
+                    continue
+                }
+                var cursor = afterFirst
+                while cursor < words.count, cursor - afterFirst <= rule.maxGap {
+                    if let lasts = lastByFirstWord[entry.rule][words[cursor]],
+                        let last = lasts.filter({ Self.matches($0, at: cursor, in: words) }).max(by: { $0.count < $1.count })
+                    {
+                        found[entry.rule] = PhraseRule.Match(rule: rule.name, score: rule.score, start: positions[index].start, end: positions[cursor + last.count - 1].end)
+                        break
+                    }
+                    if rule.breakers.contains(words[cursor]) { break }
+                    cursor += 1
+                }
+            }
+        }
+        return found
+    }
+}

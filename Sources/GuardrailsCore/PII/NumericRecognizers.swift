@@ -60,7 +60,7 @@ struct NumericRecognizers {
         case (3528...3589).contains(p4): return (16...19).contains(count)  // JCB
         case (300...305).contains(p3), p2 == 36, p2 == 38, p2 == 39: return (14...19).contains(count)  // Diners
         case p2 == 62: return (16...19).contains(count)  // UnionPay
-        case p2 == 50, (56...69).contains(p2): return (12...19).contains(count)  // Maestro
+        case p2 == 50, (56...69).contains(p2): return (16...19).contains(count)  // Maestro (shorter ones look like account numbers)
         default: return false
         }
     }
@@ -71,16 +71,23 @@ struct NumericRecognizers {
         guard !span.plus, !span.openParen || window.lowerBound > 0 else { return }
         let digits = span.digits(window)
         guard digits.count == 9, Checksums.ssnStructure(digits) else { return }
+        let lengths = span.lengths(window)
+        guard lengths == [3, 2, 4] || lengths == [9] else { return }
         let range = span.extent(window)
         let context = text.wordsBefore(range.lowerBound)
         let hasContext = ScannedText.contains(context, anyOf: Self.ssnContext)
-        let lengths = span.lengths(window)
         let separators = span.separators(window)
         if lengths == [3, 2, 4], separators == ["-", "-"] || separators == [" ", " "] {
             add(.usSSN, range, hasContext ? 0.95 : 0.85, "UsSsnRecognizer", &findings)
         } else if lengths == [9], hasContext {
-            // Bare nine digits are an SSN only when the words around say so.
-            add(.usSSN, range, 0.9, "UsSsnRecognizer", &findings)
+            // Bare nine digits are an SSN only when the words around say so, and say it more
+            // closely than routing words do ("my SSN is …. Is 021000021 the routing number?").
+            let ssnAt = Self.lastPosition(in: context, of: Self.ssnContext) ?? -1
+            let routingAt = Self.lastPosition(in: context, of: Self.routingContext) ?? -1
+            let routingAfter = ScannedText.contains(text.wordsAfter(range.upperBound, window: 32), anyOf: Self.routingContext)
+            if ssnAt > routingAt, !routingAfter {
+                add(.usSSN, range, 0.9, "UsSsnRecognizer", &findings)
+            }
         }
     }
 
@@ -91,10 +98,11 @@ struct NumericRecognizers {
         let separators = span.separators(window)
         let digits = span.digits(window)
         let range = span.extent(window)
+        guard (7...15).contains(digits.count) else { return }
         let startsSpan = window.lowerBound == 0
         let plus = startsSpan && span.plus
         let paren = startsSpan && span.openParen
-        let context = ScannedText.contains(text.wordsBefore(range.lowerBound, window: 40), anyOf: Self.phoneContext)
+        var context: Bool { ScannedText.contains(text.wordsBefore(range.lowerBound, window: 40), anyOf: Self.phoneContext) }
 
         // NANP: area code and exchange start with 2–9; N11 codes (911, 411) are services.
         func nanp(_ ten: ArraySlice<UInt8>) -> Bool {
@@ -151,6 +159,7 @@ struct NumericRecognizers {
         let lengths = span.lengths(window)
         let separators = span.separators(window)
         let digits = span.digits(window)
+        guard (6...17).contains(digits.count) else { return }
         let range = span.extent(window)
         let before = text.wordsBefore(range.lowerBound, window: 40)
         // "Is 021000021 the right ABA routing number?": context may also follow closely.

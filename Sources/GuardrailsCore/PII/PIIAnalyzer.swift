@@ -9,7 +9,7 @@ public struct PIIAnalyzer: Sendable {
         var candidates: [Finding] = []
         let spans = NumberSpanScanner.scan(scanned)
         NumericRecognizers().recognize(scanned, spans: spans, into: &candidates)
-        TextRecognizers().recognize(scanned, into: &candidates)
+        TextRecognizers().recognize(scanned, spans: spans, into: &candidates)
         let wanted = candidates.filter { finding in
             finding.score >= minimumScore && PIIEntity(rawValue: finding.type).map { entities.contains($0) } ?? false
         }

@@ -4,11 +4,16 @@ struct ScannedText {
     let scalars: [Unicode.Scalar]
     /// ASCII-lowercased copy, same length.
     let lower: [Unicode.Scalar]
+    /// Letter test per scalar, computed once (Unicode property lookups are not free).
+    private let letters: [Bool]
 
     init(_ text: String) {
         scalars = Array(text.unicodeScalars)
         lower = scalars.map { scalar in
             (scalar.value >= 65 && scalar.value <= 90) ? Unicode.Scalar(scalar.value + 32)! : scalar
+        }
+        letters = scalars.map { scalar in
+            scalar.isASCII ? ((scalar.value | 0x20) >= 97 && (scalar.value | 0x20) <= 122) : scalar.properties.isAlphabetic
         }
     }
 
@@ -24,8 +29,7 @@ struct ScannedText {
     }
 
     func isLetter(_ index: Int) -> Bool {
-        guard let scalar = self[index] else { return false }
-        return scalar.properties.isAlphabetic
+        index >= 0 && index < letters.count && letters[index]
     }
 
     func isWordCharacter(_ index: Int) -> Bool {
@@ -53,7 +57,7 @@ struct ScannedText {
         var inWord = false
         for index in range {
             let scalar = lower[index]
-            let isWord = scalar.properties.isAlphabetic || (scalar.value >= 48 && scalar.value <= 57)
+            let isWord = letters[index] || (scalar.value >= 48 && scalar.value <= 57)
             if isWord {
                 output.unicodeScalars.append(scalar)
                 inWord = true

@@ -3,12 +3,13 @@ import Foundation
 /// The recognizers that read letters as well as digits: email addresses, IBANs, IPv6
 /// addresses, dates of birth (with context) and person names (with context patterns).
 struct TextRecognizers {
-    func recognize(_ text: ScannedText, into findings: inout [Finding]) {
+    func recognize(_ text: ScannedText, spans: [NumberSpan], into findings: inout [Finding]) {
+        let words = WordScanner.scan(text)
         emails(text, &findings)
         ibans(text, &findings)
         ipv6(text, &findings)
-        datesOfBirth(text, &findings)
-        persons(text, &findings)
+        datesOfBirth(text, spans: spans, words: words, &findings)
+        persons(text, words: words, &findings)
     }
 
     private func add(_ type: PIIEntity, _ range: Range<Int>, _ score: Double, _ recognizer: String, _ findings: inout [Finding]) {
@@ -166,8 +167,8 @@ struct TextRecognizers {
         "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
 
-    private func datesOfBirth(_ text: ScannedText, _ findings: inout [Finding]) {
-        for date in DateScanner.scan(text) {
+    private func datesOfBirth(_ text: ScannedText, spans: [NumberSpan], words: [WordScanner.Word], _ findings: inout [Finding]) {
+        for date in DateScanner.scan(text, spans: spans, words: words) {
             let before = text.wordsBefore(date.lowerBound, window: 60)
             guard ScannedText.contains(before, anyOf: Self.birthContext) else { continue }
             add(.dateOfBirth, date, 0.9, "DateOfBirthRecognizer", &findings)
@@ -203,14 +204,14 @@ struct TextRecognizers {
         "regards", "best", "sincerely", "cheers", "dear", "mr", "mrs", "ms", "dr", "ssn", "iban", "dob", "ip",
     ]
 
-    static let punctuation = CharacterSet(charactersIn: ",.:")
+    /// Triggers by their first word.
+    static let triggersByFirstWord: [String: [[String]]] = Dictionary(grouping: nameTriggers, by: { $0[0] })
 
-    private func persons(_ text: ScannedText, _ findings: inout [Finding]) {
-        let words = WordScanner.scan(text)
+    private func persons(_ text: ScannedText, words: [WordScanner.Word], _ findings: inout [Finding]) {
         var index = 0
         while index < words.count {
             var matched = 0
-            for trigger in Self.nameTriggers where trigger.count > matched {
+            for trigger in Self.triggersByFirstWord[words[index].lower] ?? [] where trigger.count > matched {
                 guard index + trigger.count <= words.count else { continue }
                 if zip(trigger, words[index..<(index + trigger.count)]).allSatisfy({ $0 == $1.lower }) {
                     matched = trigger.count
@@ -229,7 +230,7 @@ struct TextRecognizers {
                 let gap = text.string(gapStart..<word.range.lowerBound)
                 guard gap.count <= 3, gap.allSatisfy({ $0 == " " || $0 == "," || $0 == ":" || $0 == "\n" || $0 == "-" || $0 == "\r" }),
                     nameWords.isEmpty || gap == " ",
-                    word.isCapitalized, word.text.count >= 2, !Self.notNames.contains(word.lower.trimmingCharacters(in: Self.punctuation))
+                    word.isCapitalized, word.text.count >= 2, !Self.notNames.contains(word.bare)
                 else { break }
                 nameWords.append(word)
                 cursor += 1
@@ -253,6 +254,8 @@ enum WordScanner {
         var text: String
         /// Lowercased, with a directly following "," or ":" or "." appended when present.
         var lower: String
+        /// Lowercased, without that punctuation.
+        var bare: String
         var isCapitalized: Bool
     }
 
@@ -269,13 +272,22 @@ enum WordScanner {
                 end += 1
             }
             let word = text.string(index..<end)
-            var lower = word.lowercased().replacingOccurrences(of: "’", with: "'")
+            var bare = String.UnicodeScalarView()
+            var ascii = true
+            for position in index..<end {
+                let scalar = text.lower[position]
+                if !scalar.isASCII { ascii = false }
+                bare.append(scalar == "\u{2019}" ? "'" : scalar)
+            }
+            let bareText = ascii ? String(bare) : String(bare).lowercased()
+            var lower = bareText
             if let next = text[end], next == "," || next == ":" || next == "." {
                 lower.unicodeScalars.append(next)
             }
             let first = text.scalars[index]
-            let capitalized = first.properties.isUppercase && word.unicodeScalars.dropFirst().contains { $0.properties.isLowercase }
-            words.append(Word(range: index..<end, text: word, lower: lower, isCapitalized: capitalized))
+            let capitalized = (first.isASCII ? (first.value >= 65 && first.value <= 90) : first.properties.isUppercase)
+                && word.unicodeScalars.dropFirst().contains { $0.isASCII ? ($0.value >= 97 && $0.value <= 122) : $0.properties.isLowercase }
+            words.append(Word(range: index..<end, text: word, lower: lower, bare: bareText, isCapitalized: capitalized))
             index = end
         }
         return words
@@ -285,9 +297,9 @@ enum WordScanner {
 /// Dates in the forms people write them: 03/14/1988, 1988-03-14, 14.03.1988, March 14, 1988,
 /// 14 March 1988, Mar. 14th 1988. Ranges are validated (month 1–12, day 1–31, year 1900–2030).
 enum DateScanner {
-    static func scan(_ text: ScannedText) -> [Range<Int>] {
+    static func scan(_ text: ScannedText, spans: [NumberSpan], words: [WordScanner.Word]) -> [Range<Int>] {
         var dates: [Range<Int>] = []
-        for span in NumberSpanScanner.scan(text) {
+        for span in spans {
             for window in span.windows where window.count == 3 {
                 let parts = window.map { span.groups[$0].digits }
                 let separators = span.separators(window)
@@ -308,9 +320,8 @@ enum DateScanner {
             }
         }
         // Month names.
-        let words = WordScanner.scan(text)
         for word in words {
-            let name = word.lower.trimmingCharacters(in: TextRecognizers.punctuation)
+            let name = word.bare
             guard TextRecognizers.months[name] != nil else { continue }
             // "March 14, 1988" / "March 14th 1988"
             var cursor = word.range.upperBound

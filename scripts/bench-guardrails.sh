@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# /v1/check latency and throughput on 200-character messages over loopback: a release
+# GuardrailsService on a free port, HTTPClientBenchmark POSTing messages cut from the PII and
+# attack corpora, 16 concurrent clients (CONCURRENCY), REQUESTS requests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REQUESTS=${REQUESTS:-40000}
+CONCURRENCY=${CONCURRENCY:-16}
+swift build -c release --product GuardrailsService >/dev/null
+swift build -c release --product HTTPClientBenchmark >/dev/null
+BIN=$(swift build -c release --show-bin-path)
+bodies=$(mktemp)
+python3 - "$bodies" <<'PY'
+import json, sys
+texts = [json.loads(l)["text"] for l in open("eval/guardrails/pii_corpus.jsonl")] + [json.loads(l)["text"] for l in open("eval/guardrails/attacks.jsonl")]
+with open(sys.argv[1], "w") as out:
+    for i, t in enumerate(texts):
+        message = (t + " " + texts[(i + 7) % len(texts)] + " " * 200)[:200]
+        out.write(json.dumps({"text": message, "direction": "input"}) + "\n")
+PY
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+HOST=127.0.0.1 PORT=$PORT LOG_LEVEL=warning "$BIN/GuardrailsService" >/dev/null &
+server=$!
+trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -f "$bodies"' EXIT
+for _ in $(seq 1 100); do "$BIN/GuardrailsService" healthcheck "http://127.0.0.1:$PORT/ready" >/dev/null 2>&1 && break; sleep 0.1; done
+echo "machine: $(nproc) cores, $(uname -sr); 200-character messages, full input policy"
+"$BIN/HTTPClientBenchmark" --url "http://127.0.0.1:$PORT/v1/check" --bodies "$bodies" --requests "$REQUESTS" --concurrency "$CONCURRENCY"
