@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "RAGService", targets: ["RAGService"]),
         .executable(name: "GuardrailsService", targets: ["GuardrailsService"]),
         .executable(name: "HTTPClientBenchmark", targets: ["HTTPClientBenchmark"]),
+        .executable(name: "GuardrailsBenchmark", targets: ["GuardrailsBenchmark"]),
         .library(name: "SharedHealth", targets: ["SharedHealth"]),
     ],
     dependencies: [
@@ -81,6 +82,11 @@ let package = Package(
         .target(
             name: "TestSupport",
             path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "GuardrailsBenchmark",
+            dependencies: ["GuardrailsCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

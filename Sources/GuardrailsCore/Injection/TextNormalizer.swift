@@ -47,7 +47,11 @@ struct NormalizedView {
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+        if scalar.isASCII {
+            let value = scalar.value | 0x20
+            return (value >= 97 && value <= 122) || (scalar.value >= 48 && scalar.value <= 57)
+        }
+        return scalar.properties.isAlphabetic
     }
 }
 
@@ -142,7 +146,8 @@ enum TextNormalizer {
             var end = index
             var hasLetter = false
             while end < view.scalars.count, !isSeparator(view.scalars[end]) {
-                if view.scalars[end].properties.isAlphabetic { hasLetter = true }
+                let scalar = view.scalars[end]
+                if scalar.isASCII ? ((scalar.value | 0x20) >= 97 && (scalar.value | 0x20) <= 122) : scalar.properties.isAlphabetic { hasLetter = true }
                 end += 1
             }
             for position in index..<end {

@@ -1,15 +1,13 @@
-import Foundation
-
 /// The recognizers that read digit spans: credit cards, SSNs, phone numbers, ABA routing
 /// numbers, bank accounts and IPv4 addresses. Each one validates what it can (Luhn, IIN ranges,
 /// SSN rules, NANP rules, the ABA checksum) and uses context words where the digits alone are
 /// ambiguous.
 struct NumericRecognizers {
-    static let ssnContext = ["ssn", "ss", "social security", "social security number", "social", "ssn is", "tin", "taxpayer id"]
-    static let routingContext = ["routing", "routing number", "aba", "rtn", "transit", "routing no", "ach", "wire", "aba number"]
-    static let accountContext = ["account", "acct", "account number", "account no", "acc", "a c", "checking", "savings", "account num", "acct no"]
-    static let phoneContext = ["phone", "call", "mobile", "cell", "tel", "telephone", "text", "sms", "number", "reach me", "contact", "fax", "whatsapp", "call me", "ring"]
-    static let ipContext = ["ip", "ip address", "address", "login", "logged", "from", "server", "host", "ipv4"]
+    static let ssnContext: PhraseList = ["ssn", "ss", "social security", "social security number", "social", "ssn is", "tin", "taxpayer id"]
+    static let routingContext: PhraseList = ["routing", "routing number", "aba", "rtn", "transit", "routing no", "ach", "wire", "aba number"]
+    static let accountContext: PhraseList = ["account", "acct", "account number", "account no", "acc", "a c", "checking", "savings", "account num", "acct no"]
+    static let phoneContext: PhraseList = ["phone", "call", "mobile", "cell", "tel", "telephone", "text", "sms", "number", "reach me", "contact", "fax", "whatsapp", "call me", "ring"]
+    static let ipContext: PhraseList = ["ip", "ip address", "address", "login", "logged", "from", "server", "host", "ipv4"]
 
     func recognize(_ text: ScannedText, spans: [NumberSpan], into findings: inout [Finding]) {
         for span in spans {
@@ -82,8 +80,8 @@ struct NumericRecognizers {
         } else if lengths == [9], hasContext {
             // Bare nine digits are an SSN only when the words around say so, and say it more
             // closely than routing words do ("my SSN is …. Is 021000021 the routing number?").
-            let ssnAt = Self.lastPosition(in: context, of: Self.ssnContext) ?? -1
-            let routingAt = Self.lastPosition(in: context, of: Self.routingContext) ?? -1
+            let ssnAt = context.lastPosition(of: Self.ssnContext) ?? -1
+            let routingAt = context.lastPosition(of: Self.routingContext) ?? -1
             let routingAfter = ScannedText.contains(text.wordsAfter(range.upperBound, window: 32), anyOf: Self.routingContext)
             if ssnAt > routingAt, !routingAfter {
                 add(.usSSN, range, 0.9, "UsSsnRecognizer", &findings)
@@ -175,19 +173,14 @@ struct NumericRecognizers {
         else { return }
         // The nearest context word decides: "routing 021000021 account 12345678".
         let near = text.wordsBefore(range.lowerBound, window: 28)
-        let account = Self.lastPosition(in: near, of: Self.accountContext)
-        let other = Self.lastPosition(in: near, of: ["routing", "aba", "card", "phone", "order", "reference", "confirmation", "tracking", "zip", "invoice", "ticket"])
+        let account = near.lastPosition(of: Self.accountContext)
+        let other = near.lastPosition(of: Self.notAccountContext)
         if let account, account > (other ?? -1) {
             add(.usBankAccount, range, 0.75, "UsBankAccountRecognizer", &findings)
         }
     }
 
-    /// Where the last of `phrases` starts in `words` (" a b c " form), if any stands there.
-    static func lastPosition(in words: String, of phrases: [String]) -> Int? {
-        phrases.compactMap { phrase in
-            words.range(of: " \(phrase) ", options: .backwards).map { words.distance(from: words.startIndex, to: $0.lowerBound) }
-        }.max()
-    }
+    static let notAccountContext: PhraseList = ["routing", "aba", "card", "phone", "order", "reference", "confirmation", "tracking", "zip", "invoice", "ticket"]
 
     // MARK: IPv4
 

@@ -42,36 +42,73 @@ struct ScannedText {
         return String(result)
     }
 
-    /// The lowercase words (letters and digits) in the `window` scalars before `index`,
-    /// as " word word … " so phrases can be matched on word boundaries.
-    func wordsBefore(_ index: Int, window: Int = 48) -> String {
+    /// The lowercase words (letters and digits) in the `window` scalars before `index`.
+    func wordsBefore(_ index: Int, window: Int = 48) -> ContextWords {
         words(in: max(0, index - window)..<index)
     }
 
-    func wordsAfter(_ index: Int, window: Int = 32) -> String {
+    func wordsAfter(_ index: Int, window: Int = 32) -> ContextWords {
         words(in: index..<min(count, index + window))
     }
 
-    func words(in range: Range<Int>) -> String {
-        var output = " "
-        var inWord = false
+    func words(in range: Range<Int>) -> ContextWords {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
         for index in range {
             let scalar = lower[index]
-            let isWord = letters[index] || (scalar.value >= 48 && scalar.value <= 57)
-            if isWord {
-                output.unicodeScalars.append(scalar)
-                inWord = true
-            } else if inWord {
-                output.append(" ")
-                inWord = false
+            if letters[index] || (scalar.value >= 48 && scalar.value <= 57) {
+                current.append(scalar)
+            } else if !current.isEmpty {
+                words.append(String(current))
+                current = String.UnicodeScalarView()
             }
         }
-        if inWord { output.append(" ") }
-        return output
+        if !current.isEmpty { words.append(String(current)) }
+        return ContextWords(words: words)
     }
 
-    /// Whether any of `phrases` (lowercase words separated by single spaces) stands in `words`.
-    static func contains(_ words: String, anyOf phrases: [String]) -> Bool {
-        phrases.contains { words.contains(" \($0) ") }
+    /// Whether any of `phrases` stands in `words`.
+    static func contains(_ words: ContextWords, anyOf phrases: PhraseList) -> Bool {
+        words.lastPosition(of: phrases) != nil
+    }
+}
+
+/// Context words near a candidate, compared with phrase lists word by word.
+struct ContextWords {
+    let words: [String]
+
+    /// Word index where the last occurrence of any of `phrases` starts.
+    func lastPosition(of phrases: PhraseList) -> Int? {
+        var best: Int?
+        for start in words.indices.reversed() {
+            guard let candidates = phrases.byFirstWord[words[start]] else { continue }
+            for phrase in candidates where start + phrase.count <= words.count {
+                if zip(phrase, words[start...]).allSatisfy({ $0 == $1 }) {
+                    best = start
+                    break
+                }
+            }
+            if best != nil { return best }
+        }
+        return nil
+    }
+}
+
+/// Phrases of lowercase words ("social security number"), indexed by first word.
+struct PhraseList: ExpressibleByArrayLiteral, Sendable {
+    let byFirstWord: [String: [[String]]]
+
+    init(_ phrases: [String]) {
+        var index: [String: [[String]]] = [:]
+        for phrase in phrases {
+            let words = phrase.split(separator: " ").map(String.init)
+            guard let first = words.first else { continue }
+            index[first, default: []].append(words)
+        }
+        byFirstWord = index
+    }
+
+    init(arrayLiteral elements: String...) {
+        self.init(elements)
     }
 }

@@ -160,7 +160,7 @@ struct TextRecognizers {
 
     // MARK: Date of birth
 
-    static let birthContext = ["born", "birth", "dob", "d o b", "birthday", "birthdate", "date of birth", "born on", "b day", "bday"]
+    static let birthContext: PhraseList = ["born", "birth", "dob", "d o b", "birthday", "birthdate", "date of birth", "born on", "b day", "bday"]
     static let months: [String: Int] = [
         "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5, "june": 6,
         "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10,
