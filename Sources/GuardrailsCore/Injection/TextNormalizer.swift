@@ -71,8 +71,13 @@ enum TextNormalizer {
     /// characters decoded, case kept: what encoded payloads (base64 is case-sensitive) are
     /// read from.
     static func strip(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
         var output = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                output.append(scalar)
+                continue
+            }
             if (0xE0020...0xE007E).contains(scalar.value) {
                 output.append(Unicode.Scalar(scalar.value - 0xE0000)!)
                 continue
