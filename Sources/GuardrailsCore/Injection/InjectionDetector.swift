@@ -205,6 +205,10 @@ public struct InjectionDetector: Sendable {
             PhraseRule("harmful_request", first: ["how would you", "how do i", "how can i", "how to", "teach me to", "teach me how to", "explain how to", "show me how to", "help me"], last: ["launder", "steal", "drain someone", "drain an account", "drain a", "hack into", "take over someone", "break into", "commit fraud", "evade taxes", "bypass kyc", "bypass verification", "money laundering", "access someone else", "someone else's account", "other people's accounts", "without them knowing"], maxGap: 5, score: 0.6),
             PhraseRule("hypothetical_bypass", first: ["hypothetically", "in a fictional", "for a story", "in a world where", "imagine a world", "for educational purposes", "for research purposes", "purely hypothetical", "in a movie script", "write a story where"], last: freedomWords + ["no rules", "without rules", "bypass", "ignore", "steal", "hack", "launder", "fraud"], maxGap: 15, score: 0.6),
         ],
+        .delimiterForgery: [
+            // Boundary markers written as words; tokens made of symbols are found in `structuralSignals`.
+            PhraseRule("boundary_phrases", first: ["begin system prompt", "end system prompt", "end of user input", "end of prompt", "end of conversation", "begin new instructions", "system override", "admin override", "developer override", "end of system prompt", "new system prompt begins"], score: 0.9),
+        ],
         .toolCallForgery: [
             PhraseRule("invoke_tool", first: ["call", "invoke", "execute", "run", "trigger", "use", "fire", "perform"], last: ["the function", "function", "the tool", "tool", "tool call", "function call", "transfer funds", "transfer tool", "payment tool", "api call", "the api", "functions", "make transfer", "transfer function", "pay bill"], maxGap: 3, score: 0.55, breakers: ["my", "your app", "app"]),
             PhraseRule("approve_without_confirmation", first: ["without confirmation", "without asking", "skip confirmation", "skip the confirmation", "no confirmation", "bypass confirmation", "bypass the confirmation", "auto approve", "automatically approve", "pre approved", "preapproved", "already confirmed", "already approved", "confirmation is not needed", "don't ask for confirmation", "do not ask for confirmation", "without verification", "skip verification"], score: 0.5),
@@ -228,9 +232,8 @@ public struct InjectionDetector: Sendable {
         "<system>", "</system>", "[system]", "[/system]", "{{system}}", "```system", "### system", "### instruction",
         "### response", "### assistant", "<|prompt|>", "<start_of_turn>", "<end_of_turn>", "<|channel|>", "<|message|>",
         "[system message]", "[admin]", "[developer]", "<developer>", "</user>", "<user>", "<assistant>", "</assistant>",
-        "begin system prompt", "end system prompt", "end of user input", "end of prompt", "end of conversation",
-        "begin new instructions", "system override", "admin override", "developer override", "<!-- system", "--- system",
-        "=== system", "*** system", "[[system", "system:::", "#system", "sys_prompt", "[end]", "</s><s>",
+        "<!-- system", "--- system", "=== system", "*** system", "[[system", "system:::", "#system", "sys_prompt",
+        "[end]", "</s><s>",
     ]
     static let toolTokens = [
         "\"tool_calls\"", "\"tool_call\"", "\"function_call\"", "<tool_call", "</tool_call", "<function_call", "<function=",

@@ -132,6 +132,7 @@ struct TextRecognizers {
         func isIPv6Scalar(_ scalar: Unicode.Scalar) -> Bool {
             ("0"..."9").contains(scalar) || ("a"..."f").contains(scalar) || ("A"..."F").contains(scalar) || scalar == ":" || scalar == "."
         }
+        guard text.scalars.contains(":") else { return }
         var index = 0
         while index < text.count {
             guard isIPv6Scalar(text.scalars[index]), !text.isWordCharacter(index - 1) || text[index - 1] == nil else {
