@@ -1,4 +1,5 @@
 import Prometheus
+import Synchronization
 
 /// One metric family: its Prometheus name and help text. Every family the project exports is
 /// declared once here, so names and help texts cannot drift apart (the registry traps on a
@@ -53,17 +54,40 @@ public final class ServiceMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
     let process: ProcessMetricsCollector
 
+    /// A family and one set of label values. Looking a metric up in the registry validates
+    /// names and help text on every call; hot paths (every request) hit this cache instead.
+    private struct Key: Hashable {
+        let family: String
+        let labels: [String]
+
+        init(_ family: MetricFamily, _ labels: [(String, String)]) {
+            self.family = family.name
+            self.labels = labels.flatMap { [$0.0, $0.1] }
+        }
+    }
+
+    private let counters = Mutex<[Key: Counter]>([:])
+    private let gauges = Mutex<[Key: Gauge]>([:])
+    private let histograms = Mutex<[Key: DurationHistogram]>([:])
+
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
         self.process = ProcessMetricsCollector()
     }
 
+    private static func cached<M: Sendable>(_ cache: borrowing Mutex<[Key: M]>, _ key: Key, make: () -> M) -> M {
+        if let metric = cache.withLock({ $0[key] }) { return metric }
+        let metric = make()
+        cache.withLock { $0[key] = metric }
+        return metric
+    }
+
     public func counter(_ family: MetricFamily, _ labels: [(String, String)] = []) -> Counter {
-        registry.makeCounter(descriptor: family.descriptor, labels: labels)
+        Self.cached(counters, Key(family, labels)) { registry.makeCounter(descriptor: family.descriptor, labels: labels) }
     }
 
     public func gauge(_ family: MetricFamily, _ labels: [(String, String)] = []) -> Gauge {
-        registry.makeGauge(descriptor: family.descriptor, labels: labels)
+        Self.cached(gauges, Key(family, labels)) { registry.makeGauge(descriptor: family.descriptor, labels: labels) }
     }
 
     public func durationHistogram(
@@ -71,7 +95,9 @@ public final class ServiceMetrics: Sendable {
         _ labels: [(String, String)] = [],
         buckets: [Duration] = durationBuckets
     ) -> DurationHistogram {
-        registry.makeDurationHistogram(descriptor: family.descriptor, labels: labels, buckets: buckets)
+        Self.cached(histograms, Key(family, labels)) {
+            registry.makeDurationHistogram(descriptor: family.descriptor, labels: labels, buckets: buckets)
+        }
     }
 
     public func valueHistogram(_ family: MetricFamily, _ labels: [(String, String)] = [], buckets: [Double]) -> ValueHistogram {
