@@ -242,12 +242,13 @@ public struct InjectionDetector: Sendable {
         "\"recipient_name\"", "tool_code", "<function_results>", "<tool_result", "\"tool_result\"",
     ]
 
-    /// Template and tool tokens as they read after `skeleton` (leetspeak undone), for the
-    /// skeleton view.
     static let templateTokenBytes = templateTokens.map { Array($0.utf8) }
     static let toolTokenBytes = toolTokens.map { Array($0.utf8) }
-    static let skeletalTemplateTokens = templateTokens.map { Array(TextNormalizer.skeleton(TextNormalizer.fold($0)).string.utf8) }
-    static let skeletalToolTokens = toolTokens.map { Array(TextNormalizer.skeleton(TextNormalizer.fold($0)).string.utf8) }
+    static let templateMatcher = TokenMatcher(templateTokenBytes)
+    static let toolMatcher = TokenMatcher(toolTokenBytes)
+    /// The same tokens as they read after `skeleton` (leetspeak undone), for the skeleton view.
+    static let skeletalTemplateMatcher = TokenMatcher(templateTokens.map { Array(TextNormalizer.skeleton(TextNormalizer.fold($0)).string.utf8) })
+    static let skeletalToolMatcher = TokenMatcher(toolTokens.map { Array(TextNormalizer.skeleton(TextNormalizer.fold($0)).string.utf8) })
     static let htmlFetchTags = ["<img", "<iframe", "<script", "<object", "<embed", "javascript:", "onerror=", "<link rel"]
     static let roles: [(String, Double)] = [("system", 0.85), ("assistant", 0.8), ("developer", 0.8), ("admin", 0.7), ("ai", 0.6), ("human", 0.6), ("user", 0.55)]
 
@@ -278,13 +279,7 @@ public struct InjectionDetector: Sendable {
             let end = lowered.utf8.distance(from: lowered.utf8.startIndex, to: range.upperBound)
             return offsets(bytes: start, count: end - start)
         }
-        func firstToken(_ tokens: [[UInt8]]) -> (index: Int, at: Int)? {
-            for (index, token) in tokens.enumerated() {
-                if let at = bytes.find(token) { return (index, at) }
-            }
-            return nil
-        }
-        if let (index, at) = firstToken(skeletal ? Self.skeletalTemplateTokens : Self.templateTokenBytes) {
+        if let (index, at) = (skeletal ? Self.skeletalTemplateMatcher : Self.templateMatcher).first(in: bytes.bytes) {
             let (start, end) = offsets(bytes: at, count: Self.templateTokenBytes[index].count)
             signals.append(Signal(family: .delimiterForgery, kind: "template_token", score: 0.9, start: start, end: end, evidence: Self.templateTokens[index]))
         }
@@ -304,7 +299,7 @@ public struct InjectionDetector: Sendable {
                 }
             }
         }
-        if let (index, at) = firstToken(skeletal ? Self.skeletalToolTokens : Self.toolTokenBytes) {
+        if let (index, at) = (skeletal ? Self.skeletalToolMatcher : Self.toolMatcher).first(in: bytes.bytes) {
             let (start, end) = offsets(bytes: at, count: Self.toolTokenBytes[index].count)
             signals.append(Signal(family: .toolCallForgery, kind: "tool_token", score: 0.9, start: start, end: end, evidence: Self.toolTokens[index]))
         }

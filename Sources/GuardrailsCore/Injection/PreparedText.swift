@@ -60,3 +60,39 @@ struct ByteText {
         return count
     }
 }
+
+/// Fixed tokens found in one pass over a text's bytes: tokens are indexed by their first two
+/// bytes, and only positions whose byte starts some token are looked at.
+struct TokenMatcher: Sendable {
+    private let tokens: [[UInt8]]
+    private let byPrefix: [UInt16: [Int]]
+    private let startBytes: [Bool]
+
+    init(_ tokens: [[UInt8]]) {
+        self.tokens = tokens
+        var byPrefix: [UInt16: [Int]] = [:]
+        var startBytes = [Bool](repeating: false, count: 256)
+        for (index, token) in tokens.enumerated() where token.count >= 2 {
+            byPrefix[UInt16(token[0]) << 8 | UInt16(token[1]), default: []].append(index)
+            startBytes[Int(token[0])] = true
+        }
+        self.byPrefix = byPrefix
+        self.startBytes = startBytes
+    }
+
+    /// The earliest occurrence of any token: (token index, byte offset).
+    func first(in bytes: [UInt8]) -> (index: Int, at: Int)? {
+        guard bytes.count >= 2 else { return nil }
+        for position in 0..<(bytes.count - 1) where startBytes[Int(bytes[position])] {
+            guard let candidates = byPrefix[UInt16(bytes[position]) << 8 | UInt16(bytes[position + 1])] else { continue }
+            for index in candidates {
+                let token = tokens[index]
+                guard position + token.count <= bytes.count else { continue }
+                var offset = 2
+                while offset < token.count, bytes[position + offset] == token[offset] { offset += 1 }
+                if offset == token.count { return (index, position) }
+            }
+        }
+        return nil
+    }
+}

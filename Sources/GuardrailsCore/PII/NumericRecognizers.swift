@@ -3,6 +3,32 @@
 /// SSN rules, NANP rules, the ABA checksum) and uses context words where the digits alone are
 /// ambiguous.
 struct NumericRecognizers {
+    /// Context words around candidates; the windows of one span share their starts and ends,
+    /// so each is read once.
+    final class Context {
+        let text: ScannedText
+        private var before: [Int: ContextWords] = [:]
+        private var after: [Int: ContextWords] = [:]
+
+        init(_ text: ScannedText) { self.text = text }
+
+        func before(_ index: Int, window: Int) -> ContextWords {
+            let key = index << 8 | window
+            if let cached = before[key] { return cached }
+            let words = text.wordsBefore(index, window: window)
+            before[key] = words
+            return words
+        }
+
+        func after(_ index: Int, window: Int) -> ContextWords {
+            let key = index << 8 | window
+            if let cached = after[key] { return cached }
+            let words = text.wordsAfter(index, window: window)
+            after[key] = words
+            return words
+        }
+    }
+
     static let ssnContext: PhraseList = ["ssn", "ss", "social security", "social security number", "social", "ssn is", "tin", "taxpayer id"]
     static let routingContext: PhraseList = ["routing", "routing number", "aba", "rtn", "transit", "routing no", "ach", "wire", "aba number"]
     static let accountContext: PhraseList = ["account", "acct", "account number", "account no", "acc", "a c", "checking", "savings", "account num", "acct no"]
@@ -10,14 +36,19 @@ struct NumericRecognizers {
     static let ipContext: PhraseList = ["ip", "ip address", "address", "login", "logged", "from", "server", "host", "ipv4"]
 
     func recognize(_ text: ScannedText, spans: [NumberSpan], into findings: inout [Finding]) {
+        let context = Context(text)
         for span in spans {
-            for window in span.windows {
+            // Amounts, times and short references ("$84.20", "3:15") are no candidate for any
+            // windowed recognizer (all need six digits or more): skip their windows.
+            if span.groups.reduce(0, { $0 + $1.digits.count }) >= 6 {
+                for window in span.windows {
                 creditCard(text, span, window, &findings)
-                ssn(text, span, window, &findings)
-                phone(text, span, window, &findings)
-                routingAndAccount(text, span, window, &findings)
+                ssn(context, span, window, &findings)
+                phone(context, span, window, &findings)
+                routingAndAccount(context, span, window, &findings)
+                }
             }
-            ipv4(text, span, &findings)
+            ipv4(context, span, &findings)
         }
     }
 
@@ -65,14 +96,14 @@ struct NumericRecognizers {
 
     // MARK: SSN
 
-    private func ssn(_ text: ScannedText, _ span: NumberSpan, _ window: ClosedRange<Int>, _ findings: inout [Finding]) {
+    private func ssn(_ cache: Context, _ span: NumberSpan, _ window: ClosedRange<Int>, _ findings: inout [Finding]) {
         guard !span.plus, !span.openParen || window.lowerBound > 0 else { return }
         let digits = span.digits(window)
         guard digits.count == 9, Checksums.ssnStructure(digits) else { return }
         let lengths = span.lengths(window)
         guard lengths == [3, 2, 4] || lengths == [9] else { return }
         let range = span.extent(window)
-        let context = text.wordsBefore(range.lowerBound)
+        let context = cache.before(range.lowerBound, window: 48)
         let hasContext = ScannedText.contains(context, anyOf: Self.ssnContext)
         let separators = span.separators(window)
         if lengths == [3, 2, 4], separators == ["-", "-"] || separators == [" ", " "] {
@@ -82,7 +113,7 @@ struct NumericRecognizers {
             // closely than routing words do ("my SSN is …. Is 021000021 the routing number?").
             let ssnAt = context.lastPosition(of: Self.ssnContext) ?? -1
             let routingAt = context.lastPosition(of: Self.routingContext) ?? -1
-            let routingAfter = ScannedText.contains(text.wordsAfter(range.upperBound, window: 32), anyOf: Self.routingContext)
+            let routingAfter = ScannedText.contains(cache.after(range.upperBound, window: 32), anyOf: Self.routingContext)
             if ssnAt > routingAt, !routingAfter {
                 add(.usSSN, range, 0.9, "UsSsnRecognizer", &findings)
             }
@@ -91,7 +122,7 @@ struct NumericRecognizers {
 
     // MARK: Phone numbers
 
-    private func phone(_ text: ScannedText, _ span: NumberSpan, _ window: ClosedRange<Int>, _ findings: inout [Finding]) {
+    private func phone(_ cache: Context, _ span: NumberSpan, _ window: ClosedRange<Int>, _ findings: inout [Finding]) {
         let lengths = span.lengths(window)
         let separators = span.separators(window)
         let digits = span.digits(window)
@@ -100,7 +131,7 @@ struct NumericRecognizers {
         let startsSpan = window.lowerBound == 0
         let plus = startsSpan && span.plus
         let paren = startsSpan && span.openParen
-        var context: Bool { ScannedText.contains(text.wordsBefore(range.lowerBound, window: 40), anyOf: Self.phoneContext) }
+        var context: Bool { ScannedText.contains(cache.before(range.lowerBound, window: 40), anyOf: Self.phoneContext) }
 
         // NANP: area code and exchange start with 2–9; N11 codes (911, 411) are services.
         func nanp(_ ten: ArraySlice<UInt8>) -> Bool {
@@ -152,18 +183,17 @@ struct NumericRecognizers {
 
     // MARK: Routing numbers and bank accounts
 
-    private func routingAndAccount(_ text: ScannedText, _ span: NumberSpan, _ window: ClosedRange<Int>, _ findings: inout [Finding]) {
+    private func routingAndAccount(_ cache: Context, _ span: NumberSpan, _ window: ClosedRange<Int>, _ findings: inout [Finding]) {
         guard !span.plus || window.lowerBound > 0 else { return }
         let lengths = span.lengths(window)
         let separators = span.separators(window)
         let digits = span.digits(window)
         guard (6...17).contains(digits.count) else { return }
         let range = span.extent(window)
-        let before = text.wordsBefore(range.lowerBound, window: 40)
         // "Is 021000021 the right ABA routing number?": context may also follow closely.
-        let after = text.wordsAfter(range.upperBound, window: 32)
         if lengths == [9], Checksums.abaRouting(digits),
-            ScannedText.contains(before, anyOf: Self.routingContext) || ScannedText.contains(after, anyOf: Self.routingContext)
+            ScannedText.contains(cache.before(range.lowerBound, window: 40), anyOf: Self.routingContext)
+                || ScannedText.contains(cache.after(range.upperBound, window: 32), anyOf: Self.routingContext)
         {
             add(.usBankRouting, range, 0.9, "AbaRoutingRecognizer", &findings)
             return
@@ -172,7 +202,7 @@ struct NumericRecognizers {
             lengths.count <= 4, window.upperBound == span.groups.count - 1 || lengths.count == 1
         else { return }
         // The nearest context word decides: "routing 021000021 account 12345678".
-        let near = text.wordsBefore(range.lowerBound, window: 28)
+        let near = cache.before(range.lowerBound, window: 28)
         let account = near.lastPosition(of: Self.accountContext)
         let other = near.lastPosition(of: Self.notAccountContext)
         if let account, account > (other ?? -1) {
@@ -184,7 +214,8 @@ struct NumericRecognizers {
 
     // MARK: IPv4
 
-    private func ipv4(_ text: ScannedText, _ span: NumberSpan, _ findings: inout [Finding]) {
+    private func ipv4(_ cache: Context, _ span: NumberSpan, _ findings: inout [Finding]) {
+        let text = cache.text
         // Runs of groups joined by "." alone; exactly four of them, none longer.
         var first = 0
         while first < span.groups.count {
@@ -199,7 +230,7 @@ struct NumericRecognizers {
                 // "1.2.3.4." at the end of a sentence is fine; "1.2.3.4.5" is a version.
                 let glued = text[range.upperBound] == "." && text.isDigit(range.upperBound + 1)
                 if valid, !glued {
-                    let context = ScannedText.contains(text.wordsBefore(range.lowerBound, window: 32), anyOf: Self.ipContext)
+                    let context = ScannedText.contains(cache.before(range.lowerBound, window: 32), anyOf: Self.ipContext)
                     add(.ipAddress, range, 0.85 + (context ? 0.1 : 0), "IpRecognizer", &findings)
                 }
             }
