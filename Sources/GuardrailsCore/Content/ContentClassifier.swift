@@ -82,13 +82,13 @@ public struct ContentClassifier: Sendable {
             previous = scalar
         }
         guard repeats else { return word }
-        var output = String.UnicodeScalarView()
+        var output = ScalarStringBuilder()
         previous = nil
         for scalar in word.unicodeScalars where scalar != previous {
             output.append(scalar)
             previous = scalar
         }
-        return String(output)
+        return output.string
     }
 
     static func matchesMasked(_ token: Substring, _ word: String) -> Bool {
@@ -112,13 +112,13 @@ public struct ContentClassifier: Sendable {
     ].map(rot13)
 
     static func rot13(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+        String(scalars: text.unicodeScalars.map { scalar in
             switch scalar {
             case "a"..."m": Unicode.Scalar(scalar.value + 13)!
             case "n"..."z": Unicode.Scalar(scalar.value - 13)!
             default: scalar
             }
-        }))
+        })
     }
 
     static let groups = [

@@ -263,8 +263,8 @@ public struct InjectionDetector: Sendable {
     }
 
     func structuralSignals(_ folded: NormalizedView, original: String, skeletal: Bool) -> [Signal] {
-        let lowered = folded.string
-        let bytes = ByteText(lowered)
+        let bytes = ByteText(folded.utf8)
+        let lowered = bytes.string
         var signals: [Signal] = []
         /// Original offsets of a byte range of `lowered`.
         func offsets(bytes start: Int, count: Int) -> (Int, Int) {
@@ -359,7 +359,7 @@ enum EncodedPayloads {
             while end < scalars.count, isBase64(scalars[end]) { end += 1 }
             let length = end - index
             if length >= 16 {
-                let token = String(String.UnicodeScalarView(scalars[index..<end]))
+                let token = String(scalars: scalars[index..<end])
                 if let decoded = base64Text(token) {
                     payloads.append(Payload(encoding: "base64", decoded: decoded, start: index, end: end))
                 } else if let decoded = hexText(token) {

@@ -20,7 +20,7 @@ struct PhraseRule: Sendable {
 
     static func words(_ phrase: String) -> [String] {
         phrase.lowercased().split(separator: " ").map { word in
-            TextNormalizer.skeletonWord(String(String.UnicodeScalarView(word.unicodeScalars.filter { !NormalizedView.isApostrophe($0) })))
+            TextNormalizer.skeletonWord(String(scalars: word.unicodeScalars.filter { !NormalizedView.isApostrophe($0) }))
         }
     }
 

@@ -29,13 +29,19 @@ struct ByteText {
     private let present: [Bool]
 
     init(_ string: String) {
-        bytes = Array(string.utf8)
+        self.init(Array(string.utf8))
+    }
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
         var present = [Bool](repeating: false, count: 256)
         for byte in bytes { present[Int(byte)] = true }
         self.present = present
     }
 
     func contains(byte: UInt8) -> Bool { present[Int(byte)] }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Byte offset of the first occurrence of `needle`.
     func find(_ needle: [UInt8]) -> Int? {

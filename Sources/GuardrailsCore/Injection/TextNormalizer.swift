@@ -11,11 +11,10 @@ struct NormalizedView {
         origin.append(index)
     }
 
-    var string: String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
-    }
+    var string: String { String(scalars: scalars) }
+
+    /// UTF-8 bytes of `string`, for byte-level searches.
+    var utf8: [UInt8] { ScalarStringBuilder.bytes(scalars) }
 
     /// Maximal runs of letters and digits, lowercased already.
     func words() -> [NormalizedWord] {
@@ -27,7 +26,7 @@ struct NormalizedView {
                 continue
             }
             var end = index
-            var text = String.UnicodeScalarView()
+            var text = ScalarStringBuilder()
             while end < scalars.count {
                 if Self.isWordScalar(scalars[end]) {
                     text.append(scalars[end])
@@ -36,7 +35,7 @@ struct NormalizedView {
                 }
                 end += 1
             }
-            words.append(NormalizedWord(text: String(text), start: origin[index], end: origin[end - 1] + 1))
+            words.append(NormalizedWord(text: text.string, start: origin[index], end: origin[end - 1] + 1))
             index = end
         }
         return words
@@ -72,7 +71,7 @@ enum TextNormalizer {
     /// read from.
     static func strip(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
-        var output = String.UnicodeScalarView()
+        var output = ScalarStringBuilder(capacity: text.utf8.count)
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
                 output.append(scalar)
@@ -87,7 +86,7 @@ enum TextNormalizer {
             default: output.append(scalar)
             }
         }
-        return String(output)
+        return output.string
     }
 
     /// Only the letters and digits, run together: for spaced-out text whose word breaks are
@@ -170,7 +169,7 @@ enum TextNormalizer {
 
     /// The skeleton of a pattern word, to compare with `skeleton` views.
     static func skeletonWord(_ word: String) -> String {
-        String(String.UnicodeScalarView(word.unicodeScalars.map { $0 == "l" ? "i" : (leet[$0] ?? $0) }))
+        String(scalars: word.unicodeScalars.map { $0 == "l" ? "i" : (leet[$0] ?? $0) })
     }
 
     /// "i g n o r e", "i.g.n.o.r.e", "i-g-n-o-r-e a-l-l" → "ignore", "ignore all".

@@ -97,13 +97,13 @@ enum NumberSpanScanner {
 
 extension String {
     func replacingNBSP() -> String {
-        String(String.UnicodeScalarView(unicodeScalars.map { scalar -> Unicode.Scalar in
+        String(scalars: unicodeScalars.map { scalar -> Unicode.Scalar in
             switch scalar {
             case "\u{00A0}": " "
             case "\u{2010}", "\u{2011}", "\u{2013}": "-"
             default: scalar
             }
-        }))
+        })
     }
 }
 

@@ -27,9 +27,7 @@ public struct Redactor: Sendable {
             let original = Array(scalars[finding.start..<finding.end])
             scalars.replaceSubrange(finding.start..<finding.end, with: replacement(for: original, type: finding.type, with: redaction))
         }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        return String(scalars: scalars)
     }
 
     func replacement(for original: [Unicode.Scalar], type: String, with redaction: RedactionOperator) -> [Unicode.Scalar] {
@@ -37,7 +35,7 @@ public struct Redactor: Sendable {
         case .replace:
             return Array("<\(type)>".unicodeScalars)
         case .hash:
-            let value = String(String.UnicodeScalarView(original.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "@" || $0 == "." }))
+            let value = String(scalars: original.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "@" || $0 == "." })
             let code = HMAC<SHA256>.authenticationCode(for: Data("\(type):\(value)".utf8), using: hashKey)
             let hex = code.prefix(8).map { String(format: "%02x", $0) }.joined()
             return Array("<\(type):\(hex)>".unicodeScalars)

@@ -37,9 +37,7 @@ struct ScannedText {
     }
 
     func string(_ range: Range<Int>) -> String {
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[max(0, range.lowerBound)..<min(scalars.count, range.upperBound)])
-        return String(result)
+        String(scalars: scalars[max(0, range.lowerBound)..<min(scalars.count, range.upperBound)])
     }
 
     /// The lowercase words (letters and digits) in the `window` scalars before `index`.
@@ -53,17 +51,17 @@ struct ScannedText {
 
     func words(in range: Range<Int>) -> ContextWords {
         var words: [String] = []
-        var current = String.UnicodeScalarView()
+        var current = ScalarStringBuilder()
         for index in range {
             let scalar = lower[index]
             if letters[index] || (scalar.value >= 48 && scalar.value <= 57) {
                 current.append(scalar)
             } else if !current.isEmpty {
-                words.append(String(current))
-                current = String.UnicodeScalarView()
+                words.append(current.string)
+                current.removeAll()
             }
         }
-        if !current.isEmpty { words.append(String(current)) }
+        if !current.isEmpty { words.append(current.string) }
         return ContextWords(words: words)
     }
 

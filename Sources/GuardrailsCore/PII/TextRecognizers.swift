@@ -273,14 +273,14 @@ enum WordScanner {
                 end += 1
             }
             let word = text.string(index..<end)
-            var bare = String.UnicodeScalarView()
+            var bare = ScalarStringBuilder()
             var ascii = true
             for position in index..<end {
                 let scalar = text.lower[position]
                 if !scalar.isASCII { ascii = false }
                 bare.append(scalar == "\u{2019}" ? "'" : scalar)
             }
-            let bareText = ascii ? String(bare) : String(bare).lowercased()
+            let bareText = ascii ? bare.string : bare.string.lowercased()
             var lower = bareText
             if let next = text[end], next == "," || next == ":" || next == "." {
                 lower.unicodeScalars.append(next)
