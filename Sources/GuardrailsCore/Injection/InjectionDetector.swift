@@ -264,7 +264,14 @@ public struct InjectionDetector: Sendable {
 
     func structuralSignals(_ folded: NormalizedView, original: String, skeletal: Bool) -> [Signal] {
         let bytes = ByteText(folded.utf8)
-        let lowered = bytes.string
+        // The String form is needed only by the rarer checks below.
+        var loweredCache: String?
+        var lowered: String {
+            if let loweredCache { return loweredCache }
+            let string = bytes.string
+            loweredCache = string
+            return string
+        }
         var signals: [Signal] = []
         /// Original offsets of a byte range of `lowered`.
         func offsets(bytes start: Int, count: Int) -> (Int, Int) {
@@ -372,11 +379,15 @@ enum EncodedPayloads {
     }
 
     static func base64Text(_ token: String) -> String? {
+        // Encoded text mixes upper and lower case; words, numbers, card numbers and IBANs
+        // (upper case and digits) do not.
+        var lower = 0
+        var upper = 0
+        for byte in token.utf8 {
+            if byte >= 97 && byte <= 122 { lower += 1 } else if byte >= 65 && byte <= 90 { upper += 1 }
+        }
+        guard lower >= 2, upper >= 2 || token.hasSuffix("=") else { return nil }
         var normalized = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        // A run of only letters or only digits is a word or a number, not a payload.
-        guard normalized.contains(where: { $0.isLowercase }) || normalized.contains(where: { $0.isNumber }),
-            normalized.contains(where: { $0.isUppercase }) || normalized.hasSuffix("=")
-        else { return nil }
         while normalized.count % 4 != 0 { normalized.append("=") }
         guard let data = Data(base64Encoded: normalized) else { return nil }
         return readable(data)

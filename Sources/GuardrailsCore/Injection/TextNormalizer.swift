@@ -176,11 +176,30 @@ enum TextNormalizer {
     /// Runs of at least three single letters joined by one separator are closed up; a longer
     /// gap between runs is a word break.
     static func joinSpacedLetters(_ view: NormalizedView) -> NormalizedView? {
+        let scalars = view.scalars
+        func isLetter(_ i: Int) -> Bool { i >= 0 && i < scalars.count && NormalizedView.isWordScalar(scalars[i]) }
+        // Most messages have no run of three single letters: find out before building a copy.
+        var singles = 0
+        var found = false
+        var position = 0
+        while position < scalars.count {
+            if isLetter(position) {
+                if isLetter(position + 1) {
+                    singles = 0
+                    while isLetter(position) { position += 1 }
+                    continue
+                }
+                singles += 1
+                if singles >= 3 { found = true; break }
+            } else if scalars[position] == "\n" || (position > 0 && !isLetter(position - 1)) {
+                singles = 0  // two separators in a row end a run
+            }
+            position += 1
+        }
+        guard found else { return nil }
         var output = NormalizedView()
         var index = 0
         var changed = false
-        let scalars = view.scalars
-        func isLetter(_ i: Int) -> Bool { i >= 0 && i < scalars.count && NormalizedView.isWordScalar(scalars[i]) }
         while index < scalars.count {
             // A run: letter (sep letter)+ where each letter stands alone.
             if isLetter(index), !isLetter(index - 1), !isLetter(index + 1), index + 2 < scalars.count,
