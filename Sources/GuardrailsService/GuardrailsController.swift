@@ -21,10 +21,6 @@ struct GuardrailsController: Sendable {
         let items: [CheckRequest]?
     }
 
-    struct BatchResponse: ResponseEncodable {
-        let results: [CheckResult]
-    }
-
     struct RedactRequest: Decodable {
         let text: String?
         let `operator`: String?
@@ -37,17 +33,27 @@ struct GuardrailsController: Sendable {
     }
 
     func addRoutes(to group: RouterGroup<ServiceRequestContext>) {
-        group.post("/check") { request, context -> CheckResult in
+        group.post("/check") { request, context -> Response in
             let body = try await request.decode(as: CheckRequest.self, context: context)
-            return try check(body, field: "")
+            var writer = JSONWriter(capacity: 512)
+            Self.write(try check(body, field: ""), to: &writer)
+            return Self.jsonResponse(writer)
         }
-        group.post("/check/batch") { request, context -> BatchResponse in
+        group.post("/check/batch") { request, context -> Response in
             let body = try await request.decode(as: BatchRequest.self, context: context)
             guard let items = body.items else { throw APIError.badRequest("Field 'items' is required.") }
             guard !items.isEmpty, items.count <= Self.maxBatchItems else {
                 throw APIError.badRequest("Field 'items' must hold 1 to \(Self.maxBatchItems) items.")
             }
-            return BatchResponse(results: try items.enumerated().map { index, item in try check(item, field: "items[\(index)].") })
+            let results = try items.enumerated().map { index, item in try check(item, field: "items[\(index)].") }
+            var writer = JSONWriter(capacity: 512 * results.count)
+            writer.beginObject()
+            writer.key("results")
+            writer.beginArray()
+            for result in results { Self.write(result, to: &writer) }
+            writer.endArray()
+            writer.endObject()
+            return Self.jsonResponse(writer)
         }
         group.post("/redact") { request, context -> RedactResponse in
             let body = try await request.decode(as: RedactRequest.self, context: context)
@@ -79,6 +85,57 @@ struct GuardrailsController: Sendable {
         return result
     }
 
+    /// The check answer as JSON, written by hand: Foundation's encoder cost more than the
+    /// checks themselves. Keys sorted, as the service's encoder sorts them elsewhere.
+    static func write(_ result: CheckResult, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("action")
+        writer.value(result.action.rawValue)
+        writer.key("allowed")
+        writer.value(result.allowed)
+        writer.key("findings")
+        writer.beginArray()
+        for finding in result.findings {
+            writer.beginObject()
+            writer.key("category")
+            writer.value(finding.category.rawValue)
+            writer.key("end")
+            writer.value(finding.end)
+            if let evidence = finding.evidence {
+                writer.key("evidence")
+                writer.value(evidence)
+            }
+            writer.key("recognizer")
+            writer.value(finding.recognizer)
+            writer.key("score")
+            writer.value(finding.score)
+            writer.key("start")
+            writer.value(finding.start)
+            writer.key("type")
+            writer.value(finding.type)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("redacted_text")
+        writer.value(result.redacted_text)
+        writer.key("scores")
+        writer.beginObject()
+        for (name, score) in result.scores.sorted(by: { $0.key < $1.key }) {
+            writer.key(name)
+            writer.value(score)
+        }
+        writer.endObject()
+        writer.endObject()
+    }
+
+    static func jsonResponse(_ writer: JSONWriter) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: writer.bytes))
+        )
+    }
+
     /// Names to enum cases; an unknown name is a 400 that lists the known ones.
     static func parse<T: RawRepresentable & CaseIterable & Hashable>(_ names: [String], field: String) throws -> Set<T> where T.RawValue == String {
         try Set(names.map { name in
@@ -105,5 +162,4 @@ struct GuardrailsController: Sendable {
     }
 }
 
-extension CheckResult: ResponseEncodable {}
 extension GuardrailsPolicy: ResponseEncodable {}
