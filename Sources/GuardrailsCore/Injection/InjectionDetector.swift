@@ -138,7 +138,7 @@ public struct InjectionDetector: Sendable {
         "secret instructions", "instructions you were given", "your programming", "the prompt", "your initial",
         "your context", "your context window", "context window", "your memory", "the conversation above", "your training data",
         "everything before", "programmed into you", "the bank programmed", "first message", "your first instructions", "system instructions",
-        "internal rules", "hidden rules", "secret rules", "your source", "your secret", "the password", "the secret",
+        "internal rules", "hidden rules", "secret rules", "your source", "your secret",
     ]
     static let revealVerbs = [
         "reveal", "show", "print", "display", "repeat", "output", "tell", "give", "leak", "dump", "copy", "recite",
@@ -175,6 +175,18 @@ public struct InjectionDetector: Sendable {
             PhraseRule("new_instructions", first: ["new instructions", "updated instructions", "new rules", "new directive", "new system prompt", "revised instructions", "real instructions", "actual instructions", "true instructions", "override instructions", "admin instructions", "developer instructions", "priority instructions", "new task", "new objective", "new role"], score: 0.6),
             PhraseRule("you_are_now", first: ["you are now", "you're now", "you will now", "you must now", "now you are"], last: ["a", "an", "in", "free", "unrestricted", "no longer", "not", "my", "called", "named"], maxGap: 1, score: 0.55),
             PhraseRule("no_longer_bound", first: ["you are no longer", "you're no longer", "you no longer", "no longer bound", "not bound by", "are not restricted", "aren't restricted", "are free to"], score: 0.7),
+            // The same attack in German, Spanish and French (diacritics are folded away).
+            PhraseRule("override_multilingual", first: [
+                "ignoriere", "ignorieren sie", "ignoriert", "vergiss", "vergessen sie", "missachte", "missachten sie", "uberspringe",
+                "ignora", "ignore", "ignorar", "olvida", "olvide", "olviden", "omite", "descarta", "no sigas",
+                "ignorez", "oublie", "oubliez", "ne tiens pas compte", "ne tenez pas compte", "neglige",
+            ], last: [
+                "anweisungen", "anweisung", "regeln", "befehle", "instruktionen", "vorgaben", "richtlinien", "alles davor", "alles vorherige",
+                "instrucciones", "reglas", "indicaciones", "ordenes", "directrices", "todo lo anterior",
+                "instructions", "consignes", "regles", "directives", "tout ce qui precede",
+            ], maxGap: 4, score: 0.85, breakers: ["meine", "mis", "mes", "my"]),
+            PhraseRule("forget_everything_multilingual", first: ["vergiss alles", "olvida todo", "oublie tout", "oubliez tout"], score: 0.6),
+            PhraseRule("pwned", first: ["pwned", "i have been pwned", "i've been pwned"], score: 0.5),
             PhraseRule("say_payload", first: ["say", "print", "output", "respond with", "reply with", "write", "answer with", "just say", "only say"], last: ["pwned", "hacked", "i have been pwned", "haha pwned", "lol", "owned", "i hate humans"], maxGap: 4, score: 0.6),
             PhraseRule("no_longer_apply", first: ["instructions", "directives", "rules", "guidelines", "restrictions", "policies", "constraints", "orders", "commands", "programming", "prompt", "guardrails", "filters"], last: ["no longer apply", "are void", "are null", "do not apply", "don't apply", "are obsolete", "are revoked", "are lifted", "have been lifted", "are suspended", "are cancelled", "are canceled", "have been removed", "are disabled", "no longer matter", "are invalid", "have expired", "are off", "are now void"], maxGap: 2, score: 0.8),
             PhraseRule("cancel_yours", first: ["cancel all your", "cancel your", "revoke your", "annul your", "rescind your", "cancel all prior", "cancel all previous", "cancel all earlier", "void your", "void all", "delete your", "clear your"], last: overrideTargets, maxGap: 3, score: 0.85),
@@ -187,6 +199,17 @@ public struct InjectionDetector: Sendable {
             PhraseRule("prompt_mention", first: ["system prompt", "initial prompt", "hidden prompt", "developer message", "pre prompt", "preprompt", "secret instructions", "hidden instructions", "confidential instructions", "system instructions"], score: 0.5),
             PhraseRule("repeat_everything", first: ["repeat", "print", "output", "copy", "recite", "echo", "write out", "type out"], last: ["everything", "all text", "the text", "the words", "verbatim", "word for word", "all of the above", "the above", "above", "everything before", "everything above", "the beginning"], maxGap: 3, score: 0.6, breakers: ["my", "our", "transaction", "payment", "amount"]),
             PhraseRule("instructions_given", first: ["instructions", "rules", "prompt", "guidelines", "directives", "orders", "system prompt", "commands", "restrictions"], last: ["were you given", "you were given", "were given to you", "you received", "did you receive", "have you been given", "were you told", "you were told", "you operate under", "you follow", "you are following", "you have been given", "were you programmed", "you were programmed", "the bank gave you", "the developers gave you", "programmed into you", "you were trained with"], maxGap: 3, score: 0.85),
+            PhraseRule("extraction_multilingual", first: [
+                "zeige", "zeig", "gib", "verrate", "nenne", "wiederhole", "drucke",
+                "muestra", "muestrame", "revela", "dime", "repite", "imprime",
+                "montre", "montrez", "revele", "revelez", "affiche", "donne", "donnez", "repete", "dis moi",
+            ], last: [
+                "systemprompt", "system prompt", "deine anweisungen", "ihre anweisungen", "deinen prompt", "die anweisungen",
+                "prompt del sistema", "tus instrucciones", "sus instrucciones", "instrucciones del sistema",
+                "prompt systeme", "tes instructions", "vos instructions", "instructions systeme", "consignes",
+            ], maxGap: 4, score: 0.85),
+            PhraseRule("secret_extraction", first: revealVerbs + ["what is", "what's", "whats"], last: ["the password", "the secret password", "the secret key", "the passphrase", "your password", "the secret word"], maxGap: 3, score: 0.55, breakers: ["my", "reset", "change"]),
+            PhraseRule("written_above", first: ["written", "typed", "stated", "given"], last: ["above", "before this", "before my message", "at the beginning", "at the start", "in your prompt", "in your system message", "in your instructions"], maxGap: 3, score: 0.5),
             PhraseRule("verbatim", first: ["verbatim", "word for word", "exactly as written", "in its entirety", "character for character", "without omitting", "including anything hidden", "including hidden", "quote them exactly", "quote it exactly"], score: 0.45),
             PhraseRule("starting_with", first: ["starting with", "beginning with", "start with", "begins with"], last: ["you are", "you're", "system", "your instructions", "the first"], maxGap: 2, score: 0.55),
         ],
@@ -200,7 +223,9 @@ public struct InjectionDetector: Sendable {
                 "without any filters", "ignore your programming", "ignore your training", "beyond your programming",
                 "character never refuses", "never refuses", "always answers", "without refusing", "no matter how unethical",
                 "no matter how immoral", "illegal or unethical", "stay in role", "dude mode", "stan mode", "aim mode",
+                "betterdan", "jailbreak mode", "evil mode", "chaos mode", "unlocked mode", "opposite day", "no filter mode",
             ], score: 0.8),
+            PhraseRule("cannot_refuse", first: ["never refuse", "you cannot refuse", "you can't refuse", "must answer every", "must answer any", "answer every question", "without any warnings", "without warnings or disclaimers", "no disclaimers", "never say no", "never apologize"], score: 0.55),
             PhraseRule("grandma", first: ["grandmother", "grandma", "granny", "late mother", "late father", "deceased"], last: ["credit card numbers", "card numbers", "passwords", "social security numbers", "ssn", "ssns", "account numbers", "pins", "pin codes", "napalm", "activation keys", "license keys", "routing numbers", "cvv"], maxGap: 12, score: 0.8),
             PhraseRule("harmful_request", first: ["how would you", "how do i", "how can i", "how to", "teach me to", "teach me how to", "explain how to", "show me how to", "help me"], last: ["launder", "steal", "drain someone", "drain an account", "drain a", "hack into", "take over someone", "break into", "commit fraud", "evade taxes", "bypass kyc", "bypass verification", "money laundering", "access someone else", "someone else's account", "other people's accounts", "without them knowing"], maxGap: 5, score: 0.6),
             PhraseRule("hypothetical_bypass", first: ["hypothetically", "in a fictional", "for a story", "in a world where", "imagine a world", "for educational purposes", "for research purposes", "purely hypothetical", "in a movie script", "write a story where"], last: freedomWords + ["no rules", "without rules", "bypass", "ignore", "steal", "hack", "launder", "fraud"], maxGap: 15, score: 0.6),
