@@ -45,7 +45,8 @@ struct GuardrailsBenchmark {
                 best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
             }
             let micros = best / Double(texts.count) * 1e6
-            print(String(format: "%-18@ %7.1f µs/message  %8.0f messages/s  (findings %d)", name as NSString, micros, 1e6 / micros, sink / rounds))
+            let label = name.padding(toLength: 18, withPad: " ", startingAt: 0)
+            print(label + String(format: " %7.1f µs/message  %8.0f messages/s  (findings %d)", micros, 1e6 / micros, sink / rounds))
         }
     }
 }

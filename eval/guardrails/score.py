@@ -54,6 +54,30 @@ class Client:
         return json.loads(data), elapsed
 
 
+def _process_chunk(args):
+    url, bodies, threads = args
+    client = Client(url)
+    results, latencies, _ = run_all(client, bodies, threads)
+    return results, latencies
+
+
+def run_processes(url, bodies, processes=4, threads=4):
+    """Like run_all, from several client processes: one Python process cannot keep the
+    service busy (the GIL), which would make the service look slower than it is."""
+    chunks = [bodies[i::processes] for i in range(processes)]
+    started = time.perf_counter()
+    with concurrent.futures.ProcessPoolExecutor(processes) as pool:
+        parts = list(pool.map(_process_chunk, [(url, chunk, threads) for chunk in chunks]))
+    seconds = time.perf_counter() - started
+    results = [None] * len(bodies)
+    latencies = [0.0] * len(bodies)
+    for index, (part_results, part_latencies) in enumerate(parts):
+        for offset, (result, latency) in enumerate(zip(part_results, part_latencies)):
+            results[index + offset * processes] = result
+            latencies[index + offset * processes] = latency
+    return results, latencies, seconds
+
+
 def run_all(client, bodies, concurrency):
     latencies = [0.0] * len(bodies)
     results = [None] * len(bodies)
@@ -150,7 +174,7 @@ def main():
     corpus = load("pii_corpus.jsonl")
     bodies = [{"text": s["text"], "direction": "input", "checks": ["pii"]} for s in corpus]
     run_all(client, bodies[:200], args.concurrency)  # warm-up
-    results, latencies, seconds = run_all(client, bodies, args.concurrency)
+    results, latencies, seconds = run_processes(args.url, bodies, processes=4, threads=max(1, args.concurrency // 4))
     ours, ours_hn = score_pii(corpus, [r["findings"] for r in results])
     batch_throughput(client, corpus[:500], 2)  # warm-up
     report["pii"] = {"ours": ours, "ours_hard_negative_fp_rate": ours_hn,
@@ -217,7 +241,7 @@ def print_report(report):
     print(f"hard-negative false-positive rate: ours {pii['ours_hard_negative_fp_rate']:.2%}"
           + (f", Presidio {pii['presidio_hard_negative_fp_rate']:.2%}" if has_presidio else ""))
     print(f"throughput on the corpus: ours {pii['ours_throughput_per_s']:.0f} msg/s one per request "
-          f"(p50 {pii['ours_p50_ms']:.2f} ms, p99 {pii['ours_p99_ms']:.2f} ms; the Python client is the limit), "
+          f"(p50 {pii['ours_p50_ms']:.2f} ms, p99 {pii['ours_p99_ms']:.2f} ms; 4 client processes × 4 threads), "
           f"{pii['ours_batch_throughput_per_s']:.0f} msg/s in /v1/check/batch requests of 50")
     if has_presidio:
         print(f"Presidio {pii['presidio_throughput_per_s']:.1f} msg/s in process → ours "

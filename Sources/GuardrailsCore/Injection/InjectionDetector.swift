@@ -53,7 +53,15 @@ public struct InjectionDetector: Sendable {
             }
         }
         var structural: [NormalizedView] = [folded, skeleton]
-        if let joined { structural.append(joined) }
+        if let joined {
+            structural.append(joined)
+            // Spaced-out tokens ("< | i m _ s t a r t | >", "{ \" t o o l _ c a l l s"): drop the spaces.
+            var view = NormalizedView()
+            for (scalar, origin) in zip(folded.scalars, folded.origin) where scalar != " " {
+                view.append(scalar, from: origin)
+            }
+            structural.append(view)
+        }
         for view in structural {
             for signal in structuralSignals(view, original: text, skeletal: view.scalars == skeleton.scalars) {
                 offer(signal.family, "structure:\(signal.kind)", finding(signal.family, score: signal.score, start: signal.start, end: signal.end, evidence: signal.evidence))
@@ -61,8 +69,13 @@ public struct InjectionDetector: Sendable {
         }
         if depth < 2 {
             let stripped = TextNormalizer.strip(text)
+            var sources = [stripped]
+            if joined != nil {
+                // Spaced-out base64 keeps its case in the original: remove the spaces there.
+                sources.append(String(scalars: stripped.unicodeScalars.filter { $0 != " " }))
+            }
             let length = text.unicodeScalars.count
-            for payload in EncodedPayloads.decode(in: stripped) {
+            for payload in sources.flatMap(EncodedPayloads.decode(in:)) {
                 let inner = detect(PreparedText(payload.decoded), depth: depth + 1)
                 if inner.score >= 0.5 {
                     offer(.encodedPayload, "decoded", finding(.encodedPayload, score: max(0.9, inner.score), start: min(payload.start, length), end: min(payload.end, length),

@@ -86,7 +86,8 @@ enum TextNormalizer {
             default: output.append(scalar)
             }
         }
-        return output.string
+        // Compatibility forms (full-width digits and letters) back to ASCII, case kept.
+        return output.string.precomposedStringWithCompatibilityMapping
     }
 
     /// Only the letters and digits, run together: for spaced-out text whose word breaks are
