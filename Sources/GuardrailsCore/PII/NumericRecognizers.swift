@@ -13,18 +13,17 @@ struct NumericRecognizers {
         init(_ text: ScannedText) { self.text = text }
 
         func before(_ index: Int, window: Int) -> ContextWords {
-            let key = index << 8 | window
-            if let cached = before[key] { return cached }
-            let words = text.wordsBefore(index, window: window)
-            before[key] = words
-            return words
+            Self.memo(&before, index << 8 | window) { text.wordsBefore(index, window: window) }
         }
 
         func after(_ index: Int, window: Int) -> ContextWords {
-            let key = index << 8 | window
-            if let cached = after[key] { return cached }
-            let words = text.wordsAfter(index, window: window)
-            after[key] = words
+            Self.memo(&after, index << 8 | window) { text.wordsAfter(index, window: window) }
+        }
+
+        private static func memo(_ cache: inout [Int: ContextWords], _ key: Int, _ make: () -> ContextWords) -> ContextWords {
+            if let cached = cache[key] { return cached }
+            let words = make()
+            cache[key] = words
             return words
         }
     }
