@@ -133,6 +133,7 @@ public struct InjectionDetector: Sendable {
         "dismiss", "erase", "nullify", "void", "reset", "drop", "circumvent", "suspend", "disable", "deactivate", "turn off",
         "do not follow", "dont follow", "don't follow", "stop following", "no longer follow", "set aside", "throw out",
         "pay no attention to", "stop obeying", "don't obey", "do not obey", "forget about", "ignore all", "disobey",
+        "remove", "wipe", "clear", "delete", "get rid of", "leave behind", "put aside",
     ]
     static let overrideTargets = [
         "instructions", "instruction", "rules", "rule", "prompt", "prompts", "directions", "directives", "directive",
@@ -140,6 +141,7 @@ public struct InjectionDetector: Sendable {
         "commands", "orders", "limitations", "filters", "safeguards", "protocols", "conditioning", "system prompt",
         "system message", "safety", "content policy", "ethical guidelines", "moral guidelines", "what you were told",
         "everything you were told", "your instructions", "prior context", "previous context", "initial context",
+        "tasks", "previous tasks", "prior tasks", "assignments", "previous assignments", "previous inputs",
     ]
     static let weakOverrideTargets = ["above", "everything", "everything above", "the above", "all of the above", "previous", "prior", "earlier", "preceding", "before"]
     static let promptTargets = [
@@ -150,13 +152,15 @@ public struct InjectionDetector: Sendable {
         "original instructions", "confidential instructions", "hidden instructions", "internal instructions",
         "secret instructions", "instructions you were given", "your programming", "the prompt", "your initial",
         "your context", "your context window", "context window", "your memory", "the conversation above", "your training data",
-        "everything before", "programmed into you", "the bank programmed", "first message", "your first instructions", "system instructions",
+        "everything before", "programmed into you", "the bank programmed", "first message", "prompt texts", "prompt text",
+        "all prompt texts", "all prompts", "your prompts", "the prompts", "initial instructions", "your first instructions", "system instructions",
         "internal rules", "hidden rules", "secret rules", "your source", "your secret",
     ]
     static let revealVerbs = [
         "reveal", "show", "print", "display", "repeat", "output", "tell", "give", "leak", "dump", "copy", "recite",
         "spell", "write", "list", "share", "expose", "disclose", "provide", "paste", "echo", "return", "summarize",
         "translate", "read", "state", "divulge", "type out", "write out", "print out", "send", "describe", "explain",
+        "showing", "revealing", "printing", "displaying", "outputting", "sharing", "listing",
     ]
     static let personaVerbs = [
         "act as", "acting as", "pretend", "pretend to be", "pretend you are", "roleplay", "role play", "you are now",
@@ -190,15 +194,18 @@ public struct InjectionDetector: Sendable {
             PhraseRule("no_longer_bound", first: ["you are no longer", "you're no longer", "you no longer", "no longer bound", "not bound by", "are not restricted", "aren't restricted", "are free to"], score: 0.7),
             // The same attack in German, Spanish and French (diacritics are folded away).
             PhraseRule("override_multilingual", first: [
-                "ignoriere", "ignorieren sie", "ignoriert", "vergiss", "vergessen sie", "missachte", "missachten sie", "uberspringe",
+                "ignoriere", "ignorieren sie", "ignoriert", "vergiss", "vergesse", "vergessen sie", "missachte", "missachten sie", "uberspringe",
                 "ignora", "ignore", "ignorar", "olvida", "olvide", "olviden", "omite", "descarta", "no sigas",
                 "ignorez", "oublie", "oubliez", "ne tiens pas compte", "ne tenez pas compte", "neglige",
             ], last: [
                 "anweisungen", "anweisung", "regeln", "befehle", "instruktionen", "vorgaben", "richtlinien", "alles davor", "alles vorherige",
+                "auftrage", "aufgaben", "alle auftrage", "vorherigen aufgaben",
                 "instrucciones", "reglas", "indicaciones", "ordenes", "directrices", "todo lo anterior",
                 "instructions", "consignes", "regles", "directives", "tout ce qui precede",
             ], maxGap: 4, score: 0.85, breakers: ["meine", "mis", "mes", "my"]),
-            PhraseRule("forget_everything_multilingual", first: ["vergiss alles", "olvida todo", "oublie tout", "oubliez tout"], score: 0.6),
+            PhraseRule("forget_everything_multilingual", first: ["vergiss alles", "vergesse alles", "vergessen sie alles", "olvida todo", "oublie tout", "oubliez tout"], score: 0.6),
+            PhraseRule("forget_everything_before", first: ["forget everything", "forget all", "forget anything", "disregard everything", "ignore everything", "vergiss alles", "vergesse alles", "olvida todo", "oublie tout", "oubliez tout"], last: ["before", "above", "previous", "previously", "prior", "earlier", "so far", "until now", "up to now", "we discussed", "you were told", "i said", "davor", "zuvor", "bisher", "bisherige", "vorher", "anterior", "antes", "avant", "precedent"], maxGap: 3, score: 0.8),
+            PhraseRule("new_task_focus", first: ["new task", "new tasks", "next task", "neue aufgabe", "nueva tarea", "nouvelle tache", "concentrate on", "focus on your new", "now focus on"], last: ["show", "print", "reveal", "output", "prompt", "instructions", "showing", "zeige", "muestra", "montre"], maxGap: 8, score: 0.6),
             PhraseRule("pwned", first: ["pwned", "i have been pwned", "i've been pwned"], score: 0.5),
             PhraseRule("say_payload", first: ["say", "print", "output", "respond with", "reply with", "write", "answer with", "just say", "only say"], last: ["pwned", "hacked", "i have been pwned", "haha pwned", "lol", "owned", "i hate humans"], maxGap: 4, score: 0.6),
             PhraseRule("no_longer_apply", first: ["instructions", "directives", "rules", "guidelines", "restrictions", "policies", "constraints", "orders", "commands", "programming", "prompt", "guardrails", "filters"], last: ["no longer apply", "are void", "are null", "do not apply", "don't apply", "are obsolete", "are revoked", "are lifted", "have been lifted", "are suspended", "are cancelled", "are canceled", "have been removed", "are disabled", "no longer matter", "are invalid", "have expired", "are off", "are now void"], maxGap: 2, score: 0.8),
