@@ -175,6 +175,8 @@ public struct InjectionDetector: Sendable {
         "not bound", "free from", "freed", "opposite", "no guidelines", "without guidelines", "without censorship",
         "any restrictions", "rogue", "no boundaries", "without boundaries", "immoral", "unethical", "malicious", "hacker",
         "no safety", "without safety", "unlimited", "unleashed", "sudo", "admin mode", "root access", "dev mode",
+        "no filtering", "without filtering", "no special filtering", "no content policy", "without content policy",
+        "no guardrails", "without guardrails", "no censorship", "uncensored", "unrestricted",
     ]
 
     /// Every rule in one set (in a fixed order), with the family of each.
@@ -245,6 +247,8 @@ public struct InjectionDetector: Sendable {
                 "no matter how immoral", "illegal or unethical", "stay in role", "dude mode", "stan mode", "aim mode",
                 "betterdan", "jailbreak mode", "evil mode", "chaos mode", "unlocked mode", "opposite day", "no filter mode",
             ], score: 0.8),
+            PhraseRule("unrestricted_model", first: ["has no restrictions", "has no filters", "no special filtering", "without any filtering", "does not follow any rules", "doesn't follow any rules", "does not have any restrictions", "doesn't have any restrictions", "has no ethical", "has no moral", "free of all restrictions", "no content filter", "no longer has any restrictions", "does not have to follow"], score: 0.6),
+            PhraseRule("i_want_you_to_act", first: ["i want you to act as", "i want you to pretend", "i want you to roleplay", "i want you to become", "i want you to simulate"], score: 0.45),
             PhraseRule("cannot_refuse", first: ["never refuse", "you cannot refuse", "you can't refuse", "must answer every", "must answer any", "answer every question", "without any warnings", "without warnings or disclaimers", "no disclaimers", "never say no", "never apologize"], score: 0.55),
             PhraseRule("grandma", first: ["grandmother", "grandma", "granny", "late mother", "late father", "deceased"], last: ["credit card numbers", "card numbers", "passwords", "social security numbers", "ssn", "ssns", "account numbers", "pins", "pin codes", "napalm", "activation keys", "license keys", "routing numbers", "cvv"], maxGap: 12, score: 0.8),
             PhraseRule("harmful_request", first: ["how would you", "how do i", "how can i", "how to", "teach me to", "teach me how to", "explain how to", "show me how to", "help me"], last: ["launder", "steal", "drain someone", "drain an account", "drain a", "hack into", "take over someone", "break into", "commit fraud", "evade taxes", "bypass kyc", "bypass verification", "money laundering", "access someone else", "someone else's account", "other people's accounts", "without them knowing"], maxGap: 5, score: 0.6),
@@ -265,6 +269,8 @@ public struct InjectionDetector: Sendable {
         ],
         .encodedPayload: [
             PhraseRule("decode_and_follow", first: ["decode", "decrypt", "translate", "convert", "unscramble", "reverse", "deobfuscate", "interpret", "read"], last: ["and follow", "and execute", "and obey", "and do", "and run", "and perform", "and act", "and comply", "then follow", "then execute", "then do", "then obey", "follow it", "execute it", "obey it", "do what it says", "follow the instructions", "follow its instructions", "carry out"], maxGap: 8, score: 0.75),
+            // Payload splitting: the request is assembled from harmless-looking parts.
+            PhraseRule("payload_splitting", first: ["let's assume we have", "lets assume we have", "assume we have two strings", "we have two strings", "we have three strings", "consider the following strings", "z a b", "concatenate the strings", "combine the strings", "smartgpt"], score: 0.5),
             PhraseRule("encoding_mention", first: ["base64", "base 64", "rot13", "rot 13", "hex encoded", "in hex", "in binary", "morse code", "caesar cipher", "reversed text", "backwards"], last: ["instructions", "instruction", "command", "commands", "prompt", "message", "follow", "execute", "obey", "payload"], maxGap: 6, score: 0.55),
         ],
     ]
