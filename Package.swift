@@ -61,9 +61,24 @@ let package = Package(
             dependencies: ["SharedHealth", "GuardrailsCore"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "RAGCore",
+            dependencies: ["SharedHealth"],
+            resources: [.copy("Resources/KnowledgeBase")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "RAGService",
-            dependencies: ["SharedHealth"],
+            dependencies: [
+                "SharedHealth",
+                "RAGCore",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "RAGBenchmark",
+            dependencies: ["SharedHealth", "RAGCore"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -107,6 +122,22 @@ let package = Package(
             name: "GuardrailsServiceTests",
             dependencies: [
                 "GuardrailsService",
+                "SharedHealth",
+                "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RAGCoreTests",
+            dependencies: ["RAGCore", "SharedHealth"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RAGServiceTests",
+            dependencies: [
+                "RAGService",
+                "RAGCore",
                 "SharedHealth",
                 "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

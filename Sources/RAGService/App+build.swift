@@ -1,9 +1,105 @@
 import Hummingbird
+import ServiceLifecycle
+import RAGCore
 import SharedHealth
 
-/// With the embedded (in-memory) default store RAG has no dependencies to wait for.
+/// RAG settings from the environment: which store, which embedder.
+struct RAGConfiguration {
+    enum EmbeddingProvider: String, CaseIterable { case local, openai }
+
+    var database: PostgresPool.Configuration?
+    var provider: EmbeddingProvider
+    var embeddingBaseURL: String
+    var embeddingModel: String
+    var embeddingDimension: Int
+    var embeddingAPIKey: String?
+    /// Load the bundled help-center articles when the store is empty.
+    var seedBundled: Bool
+
+    init(environment env: EnvironmentReader) throws {
+        database = try PostgresPool.Configuration.fromEnvironment(env, applicationName: "rag")
+        provider = try env.choice("EMBEDDING_PROVIDER", default: EmbeddingProvider.local)
+        embeddingBaseURL = try env.url("EMBEDDING_BASE_URL", default: OpenAIEmbedder.defaultBaseURL)
+        embeddingModel = env.string("EMBEDDING_MODEL", default: OpenAIEmbedder.defaultModel)
+        embeddingDimension = try env.int(
+            "EMBEDDING_DIMENSION", default: provider == .local ? 512 : OpenAIEmbedder.defaultDimension, range: 8...16000
+        )
+        embeddingAPIKey = try env.secret("EMBEDDING_API_KEY") ?? env.secret("TOGETHER_API_KEY")
+        seedBundled = try env.bool("RAG_SEED_BUNDLED", default: true)
+        if provider == .openai, embeddingAPIKey == nil, embeddingBaseURL == OpenAIEmbedder.defaultBaseURL {
+            throw ConfigurationError(variable: "EMBEDDING_API_KEY", expected: "set (or TOGETHER_API_KEY) when EMBEDDING_PROVIDER=openai uses Together.AI", got: nil)
+        }
+    }
+}
+
 func buildApplication(runtime: ServiceRuntime, environment: EnvironmentReader) async throws -> some ApplicationProtocol {
-    let readiness = runtime.readinessMonitor(dependencies: [])
+    let configuration = try RAGConfiguration(environment: environment)
+    let logger = runtime.logger
+
+    let embedder: any Embedder
+    switch configuration.provider {
+    case .local:
+        embedder = try BundledKnowledgeBase.localEmbedder(dimension: configuration.embeddingDimension)
+    case .openai:
+        embedder = OpenAIEmbedder(
+            client: runtime.serviceClient(target: "embeddings", baseURL: configuration.embeddingBaseURL),
+            model: configuration.embeddingModel,
+            dimension: configuration.embeddingDimension,
+            apiKey: configuration.embeddingAPIKey
+        )
+    }
+
+    var dependencies: [Dependency] = []
+    var services: [any Service] = []
+    let store: any KnowledgeStore
+    if let database = configuration.database {
+        let pool = PostgresPool(configuration: database, metrics: runtime.metrics)
+        store = PostgresKnowledgeStore(pool: pool)
+        dependencies.append(.database(pool))
+        services.append(pool)
+    } else {
+        store = MemoryKnowledgeStore()
+    }
+    let knowledgeBase = KnowledgeBase(store: store, embedder: embedder)
+
+    try await prepare(knowledgeBase, configuration: configuration, runtime: runtime)
+    let chunks = try await store.chunkCount()
+    runtime.metrics.gauge(.ragChunks).set(Int64(chunks))
+    logger.notice("knowledge base ready", metadata: [
+        "store": .string(configuration.database == nil ? "memory" : "postgres"),
+        "embedder": .string(embedder.model), "dimension": .stringConvertible(embedder.dimension), "chunks": .stringConvertible(chunks),
+    ])
+
+    let readiness = runtime.readinessMonitor(dependencies: dependencies)
     let router = runtime.makeRouter(readiness: readiness)
-    return runtime.makeApplication(router: router, readiness: readiness)
+    let api = router.group("/v1").add(middleware: InternalAPIKeyMiddleware(key: runtime.configuration.internalAPIKey))
+    RAGController(knowledgeBase: knowledgeBase, metrics: runtime.metrics).addRoutes(to: api)
+    return runtime.makeApplication(router: router, readiness: readiness, services: services)
+}
+
+/// Migrates the store and seeds it, waiting for the database up to STARTUP_TIMEOUT_SECONDS
+/// (compose starts RAG when PostgreSQL answers, but a restart may race it). An embedder that
+/// does not match the stored vectors stops start-up: mixing them would return nonsense.
+func prepare(_ knowledgeBase: KnowledgeBase, configuration: RAGConfiguration, runtime: ServiceRuntime) async throws {
+    let deadline = ContinuousClock.now + runtime.configuration.startupTimeout
+    var delay = Duration.milliseconds(250)
+    while true {
+        do {
+            try await knowledgeBase.prepare()
+            break
+        } catch let error as KnowledgeStoreError {
+            if case .embeddingMismatch = error {
+                throw ConfigurationError(variable: "EMBEDDING_MODEL", expected: "the embedder the store was built with (\(error))", got: knowledgeBase.embedder.model)
+            }
+            throw error
+        } catch let error as PostgresError where error.kind == .connection && ContinuousClock.now < deadline {
+            runtime.logger.warning("database not reachable yet; retrying", metadata: ["error": .string(error.description)])
+            try await Task.sleep(for: delay)
+            delay = min(delay * 2, .seconds(5))
+        }
+    }
+    if configuration.seedBundled {
+        let seeded = try await knowledgeBase.seedIfEmpty(with: BundledKnowledgeBase.documents())
+        if seeded > 0 { runtime.logger.notice("loaded the bundled knowledge base", metadata: ["documents": .stringConvertible(seeded)]) }
+    }
 }

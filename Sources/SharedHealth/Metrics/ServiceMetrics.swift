@@ -29,6 +29,8 @@ extension MetricFamily {
     public static let dbPoolConnections = MetricFamily("db_pool_connections", help: "Database pool connections by state: in_use, idle, max.")
     public static let guardrailsChecks = MetricFamily("guardrails_checks_total", help: "Guardrails checks, by direction and resulting action.")
     public static let guardrailsFindings = MetricFamily("guardrails_findings_total", help: "Guardrails findings, by type.")
+    public static let ragSearchDuration = MetricFamily("rag_search_duration_seconds", help: "Knowledge-base search duration in seconds, by mode.")
+    public static let ragChunks = MetricFamily("rag_chunks", help: "Chunks in the knowledge-base store.")
     public static let rateLimitRejections = MetricFamily("rate_limit_rejections_total", help: "Requests rejected by the rate limiter.")
 
     public static let processResidentMemory = MetricFamily("process_resident_memory_bytes", help: "Resident memory size in bytes.")

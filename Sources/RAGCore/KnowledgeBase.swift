@@ -1,0 +1,121 @@
+import Foundation
+
+public enum SearchMode: String, Sendable, CaseIterable {
+    case hybrid, vector, keyword
+}
+
+/// Search and ingestion over a store and an embedder: chunk, embed, store; embed the query,
+/// take the vector and keyword candidates from one store view, fuse them by reciprocal rank.
+public struct KnowledgeBase: Sendable {
+    public let store: any KnowledgeStore
+    public let embedder: any Embedder
+    public let chunker: Chunker
+    /// Reciprocal rank fusion constant (Cormack et al. use 60): damps the head of each list so
+    /// a passage ranked well by both beats one ranked first by only one.
+    public static let rrfK = 60.0
+
+    public init(store: any KnowledgeStore, embedder: any Embedder, chunker: Chunker = Chunker()) {
+        self.store = store
+        self.embedder = embedder
+        self.chunker = chunker
+    }
+
+    public func prepare() async throws {
+        try await store.prepare(model: embedder.model, dimension: embedder.dimension)
+    }
+
+    public struct IngestResult: Sendable, Equatable {
+        public let documentID: String
+        public let chunks: Int
+        public let replaced: Bool
+    }
+
+    /// Creates or replaces the document: all embedding happens before the store's transaction,
+    /// so a failing embedder leaves the old version untouched.
+    @discardableResult
+    public func ingest(_ document: KnowledgeDocument) async throws -> IngestResult {
+        let chunks = chunker.chunks(of: document)
+        let texts = chunks.map { $0.indexedText(title: document.title) }
+        let vectors = try await embedder.embed(texts)
+        guard vectors.count == chunks.count else {
+            throw EmbedderError.badResponse("\(vectors.count) vectors for \(chunks.count) texts")
+        }
+        let embedded = zip(chunks, zip(vectors, texts)).map { EmbeddedChunk(chunk: $0, vector: $1.0, indexedText: $1.1) }
+        let replaced = try await store.replace(document, chunks: embedded)
+        return IngestResult(documentID: document.id, chunks: chunks.count, replaced: replaced)
+    }
+
+    /// Ingests `documents` when the store holds no chunks (first start). Returns how many.
+    public func seedIfEmpty(with documents: [KnowledgeDocument]) async throws -> Int {
+        guard try await store.chunkCount() == 0 else { return 0 }
+        for document in documents { try await ingest(document) }
+        return documents.count
+    }
+
+    public func search(_ query: String, topK: Int, mode: SearchMode, filters: SearchFilters = SearchFilters()) async throws -> [ChunkHit] {
+        let vector = mode == .keyword ? nil : try await embedder.embed([query]).first
+        // Fusion looks deeper than top_k: a passage at rank 15 in one list and 2 in the other
+        // should still surface.
+        let depth = mode == .hybrid ? max(topK * 3, 30) : topK
+        let lists = try await store.candidates(StoreQuery(vector: vector, keywords: mode == .vector ? nil : query, limit: depth, filters: filters))
+        switch mode {
+        case .vector: return Array(lists.vector.prefix(topK))
+        case .keyword: return Array(lists.keyword.prefix(topK))
+        case .hybrid: return Array(Self.fuse([lists.vector, lists.keyword]).prefix(topK))
+        }
+    }
+
+    /// Reciprocal rank fusion: score = Σ 1 / (k + rank). Ties keep the first list's order.
+    static func fuse(_ lists: [[ChunkHit]]) -> [ChunkHit] {
+        var scores: [String: Double] = [:]
+        var hits: [String: ChunkHit] = [:]
+        var firstSeen: [String: Int] = [:]
+        var order = 0
+        for list in lists {
+            for (rank, hit) in list.enumerated() {
+                scores[hit.chunkID, default: 0] += 1 / (rrfK + Double(rank + 1))
+                if hits[hit.chunkID] == nil {
+                    hits[hit.chunkID] = hit
+                    firstSeen[hit.chunkID] = order
+                    order += 1
+                }
+            }
+        }
+        return hits.values.sorted { a, b in
+            let sa = scores[a.chunkID]!, sb = scores[b.chunkID]!
+            return sa != sb ? sa > sb : firstSeen[a.chunkID]! < firstSeen[b.chunkID]!
+        }.map { hit in
+            var fused = hit
+            fused.score = scores[hit.chunkID]!
+            return fused
+        }
+    }
+}
+
+/// The help-center articles shipped with the service (package resources).
+public enum BundledKnowledgeBase {
+    public static func documents() throws -> [KnowledgeDocument] {
+        guard let directory = Bundle.module.url(forResource: "KnowledgeBase", withExtension: nil) else {
+            throw MarkdownArticle.ParseError(reason: "bundled KnowledgeBase resources are missing")
+        }
+        let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "md" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        return try files.map { url in
+            do {
+                return try MarkdownArticle.parse(String(contentsOf: url, encoding: .utf8))
+            } catch let error as MarkdownArticle.ParseError {
+                throw MarkdownArticle.ParseError(reason: "\(url.lastPathComponent): \(error.reason)")
+            }
+        }
+    }
+
+    /// The local embedder with IDF learned from the bundled articles' chunks: the same in every
+    /// process, so stored vectors stay comparable.
+    public static func localEmbedder(dimension: Int = 512, chunker: Chunker = Chunker()) throws -> LocalEmbedder {
+        let corpus = try documents().flatMap { document in
+            chunker.chunks(of: document).map { $0.indexedText(title: document.title) }
+        }
+        return LocalEmbedder(dimension: dimension, referenceCorpus: corpus)
+    }
+}

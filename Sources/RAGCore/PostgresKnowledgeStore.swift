@@ -1,0 +1,285 @@
+import Foundation
+import SharedHealth
+
+/// Chunks in PostgreSQL: vectors in a pgvector column with an HNSW cosine index, keyword search
+/// on a weighted `tsvector` (title and headings weigh more) with a GIN index. Migrations are
+/// versioned and run at start under an advisory lock, so replicas starting together agree.
+public final class PostgresKnowledgeStore: KnowledgeStore, Sendable {
+    let pool: PostgresPool
+    /// HNSW `ef_search`: candidates examined per query. 100 gives recall@10 above 0.95 at 100k chunks.
+    public let efSearch: Int
+
+    public init(pool: PostgresPool, efSearch: Int = 100) {
+        self.pool = pool
+        self.efSearch = efSearch
+    }
+
+    /// Schema versions, applied in order; each runs once, recorded in `rag_schema_migrations`.
+    static let migrations: [(version: Int, sql: [String])] = [
+        (1, [
+            "CREATE EXTENSION IF NOT EXISTS vector",
+            """
+            CREATE TABLE rag_embedding (
+                singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+                model text NOT NULL CHECK (model <> ''),
+                dimension integer NOT NULL CHECK (dimension BETWEEN 1 AND 16000)
+            )
+            """,
+            """
+            CREATE TABLE rag_documents (
+                id text PRIMARY KEY CHECK (id ~ '^[A-Za-z0-9._-]{1,128}$'),
+                title text NOT NULL CHECK (title <> ''),
+                category text NOT NULL CHECK (category <> ''),
+                updated text,
+                body text NOT NULL,
+                metadata jsonb NOT NULL DEFAULT '{}'::jsonb,
+                ingested_at timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            """
+            CREATE TABLE rag_chunks (
+                id text PRIMARY KEY,
+                document_id text NOT NULL REFERENCES rag_documents (id) ON DELETE CASCADE,
+                ordinal integer NOT NULL CHECK (ordinal >= 0),
+                heading text NOT NULL,
+                text text NOT NULL,
+                metadata jsonb NOT NULL,
+                tsv tsvector NOT NULL,
+                UNIQUE (document_id, ordinal)
+            )
+            """,
+            "CREATE INDEX rag_chunks_tsv_idx ON rag_chunks USING gin (tsv)",
+            "CREATE INDEX rag_chunks_category_idx ON rag_chunks ((metadata ->> 'category'))",
+        ]),
+    ]
+
+    public func prepare(model: String, dimension: Int) async throws {
+        try await pool.transaction { connection in
+            // One migrator at a time across replicas; released at commit.
+            try connection.query("SELECT pg_advisory_xact_lock(7234001)")
+            try connection.query("CREATE TABLE IF NOT EXISTS rag_schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
+            let applied = Set(try connection.query("SELECT version FROM rag_schema_migrations").rows.compactMap { $0.int("version") })
+            for migration in Self.migrations where !applied.contains(migration.version) {
+                for statement in migration.sql { try connection.query(statement) }
+                try connection.query("INSERT INTO rag_schema_migrations (version) VALUES ($1)", [migration.version])
+            }
+            if let row = try connection.query("SELECT model, dimension FROM rag_embedding").rows.first {
+                let storedModel = row["model"] ?? "", storedDimension = row.int("dimension") ?? 0
+                guard storedModel == model, storedDimension == dimension else {
+                    throw KnowledgeStoreError.embeddingMismatch(storedModel: storedModel, storedDimension: storedDimension, model: model, dimension: dimension)
+                }
+            } else {
+                // The vector column's width is the embedder's, so it is added when the first
+                // embedder is recorded. `dimension` is an Int checked above: safe to interpolate.
+                try connection.query("INSERT INTO rag_embedding (model, dimension) VALUES ($1, $2)", [model, dimension])
+                try connection.query("ALTER TABLE rag_chunks ADD COLUMN embedding vector(\(dimension)) NOT NULL")
+                try connection.query("CREATE INDEX rag_chunks_embedding_idx ON rag_chunks USING hnsw (embedding vector_cosine_ops)")
+            }
+        }
+    }
+
+    @discardableResult
+    public func replace(_ document: KnowledgeDocument, chunks: [EmbeddedChunk]) async throws -> Bool {
+        let metadataJSON = Self.json(document.metadata)
+        let rows = chunks.map { c in
+            (c.chunk.id, c.chunk.ordinal, c.chunk.heading, c.chunk.text, Self.json(c.chunk.metadata),
+             document.title + " " + c.chunk.heading, c.chunk.text, VectorMath.pgvectorText(c.vector))
+        }
+        return try await pool.transaction { connection in
+            let upsert = try connection.query(
+                """
+                INSERT INTO rag_documents (id, title, category, updated, body, metadata) VALUES ($1, $2, $3, $4, $5, $6::jsonb)
+                ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, category = EXCLUDED.category, updated = EXCLUDED.updated,
+                    body = EXCLUDED.body, metadata = EXCLUDED.metadata, ingested_at = now()
+                RETURNING (xmax <> 0) AS replaced
+                """,
+                [document.id, document.title, document.category, document.updated, document.body, metadataJSON]
+            )
+            try connection.query("DELETE FROM rag_chunks WHERE document_id = $1", [document.id])
+            // Batches keep each statement under PostgreSQL's 65,535 parameters.
+            for batch in stride(from: 0, to: rows.count, by: 200) {
+                let slice = rows[batch..<min(batch + 200, rows.count)]
+                var values: [String] = []
+                var parameters: [(any PostgresBindable)?] = []
+                for row in slice {
+                    let p = parameters.count
+                    values.append("($\(p + 1), $\(p + 2), $\(p + 3), $\(p + 4), $\(p + 5), $\(p + 6)::jsonb, setweight(to_tsvector('english', $\(p + 7)), 'A') || to_tsvector('english', $\(p + 8)), $\(p + 9)::vector)")
+                    parameters += [row.0, document.id, row.1, row.2, row.3, row.4, row.5, row.6, row.7]
+                }
+                try connection.query(
+                    "INSERT INTO rag_chunks (id, document_id, ordinal, heading, text, metadata, tsv, embedding) VALUES " + values.joined(separator: ", "),
+                    parameters
+                )
+            }
+            return upsert.rows.first?.bool("replaced") ?? false
+        }
+    }
+
+    public func delete(documentID: String) async throws -> Bool {
+        try await pool.query("DELETE FROM rag_documents WHERE id = $1", [documentID]).affectedRows > 0
+    }
+
+    public func document(id: String) async throws -> (document: KnowledgeDocument, chunkCount: Int)? {
+        let rows = try await pool.query(
+            "SELECT id, title, category, updated, body, metadata::text AS metadata, (SELECT count(*) FROM rag_chunks c WHERE c.document_id = d.id) AS chunks FROM rag_documents d WHERE id = $1",
+            [id]
+        ).rows
+        guard let row = rows.first else { return nil }
+        let document = KnowledgeDocument(
+            id: row["id"] ?? id, title: row["title"] ?? "", category: row["category"] ?? "", updated: row["updated"],
+            body: row["body"] ?? "", metadata: Self.parseMetadata(row["metadata"])
+        )
+        return (document, row.int("chunks") ?? 0)
+    }
+
+    public func list(after cursor: String?, limit: Int) async throws -> DocumentPage {
+        try await pool.transaction { connection in
+            try connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            let rows = try connection.query(
+                """
+                SELECT id, title, category, updated, metadata::text AS metadata,
+                       (SELECT count(*) FROM rag_chunks c WHERE c.document_id = d.id) AS chunks
+                FROM rag_documents d WHERE ($1::text IS NULL OR id > $1) ORDER BY id LIMIT $2
+                """,
+                [cursor, limit + 1]
+            ).rows
+            let total = try connection.query("SELECT count(*) AS n FROM rag_documents").rows.first?.int("n") ?? 0
+            let documents = rows.prefix(limit).map { row in
+                DocumentSummary(
+                    id: row["id"] ?? "", title: row["title"] ?? "", category: row["category"] ?? "", updated: row["updated"],
+                    metadata: Self.parseMetadata(row["metadata"]), chunkCount: row.int("chunks") ?? 0
+                )
+            }
+            return DocumentPage(documents: Array(documents), nextCursor: rows.count > limit ? documents.last?.id : nil, total: total)
+        }
+    }
+
+    public func chunkCount() async throws -> Int {
+        try await pool.query("SELECT count(*) AS n FROM rag_chunks").rows.first?.int("n") ?? 0
+    }
+
+    public func candidates(_ query: StoreQuery) async throws -> (vector: [ChunkHit], keyword: [ChunkHit]) {
+        let vectorText = query.vector.map(VectorMath.pgvectorText)
+        let tsquery = query.keywords.map(Self.orQuery) ?? ""
+        let efSearch = max(self.efSearch, query.limit * 2)
+        return try await pool.transaction { connection in
+            // Both lists from one snapshot: a document replaced meanwhile is old in both or new in both.
+            try connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            var vectorHits: [ChunkHit] = []
+            if let vectorText {
+                try connection.query("SELECT set_config('hnsw.ef_search', $1, true)", [String(efSearch)])
+                // pgvector filters after the index scan; iterative scans keep reading the graph
+                // until `limit` rows pass the filter (pgvector ≥ 0.8).
+                try connection.query("SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true)")
+                vectorHits = try Self.vectorQuery(connection, vectorText, query)
+                if !query.filters.isEmpty, vectorHits.count < query.limit {
+                    // Very selective filter: an exact scan of the matching rows is cheap and complete.
+                    try connection.query("SELECT set_config('enable_indexscan', 'off', true)")
+                    vectorHits = try Self.vectorQuery(connection, vectorText, query)
+                    try connection.query("SELECT set_config('enable_indexscan', 'on', true)")
+                }
+            }
+            var keywordHits: [ChunkHit] = []
+            if query.keywords != nil, !tsquery.isEmpty {
+                var parameters: [(any PostgresBindable)?] = [tsquery, query.limit]
+                let filter = Self.filterSQL(query.filters, parameters: &parameters)
+                keywordHits = try connection.query(
+                    """
+                    SELECT c.id, c.document_id, c.text, c.metadata::text AS metadata, ts_rank(c.tsv, q, 1) AS score
+                    FROM rag_chunks c, to_tsquery('english', $1) q
+                    WHERE c.tsv @@ q\(filter)
+                    ORDER BY score DESC, c.id LIMIT $2
+                    """,
+                    parameters
+                ).rows.map(Self.hit)
+            }
+            return (vectorHits, keywordHits)
+        }
+    }
+
+    /// Nearest chunks by the HNSW index or, when `exact`, by a full scan: the benchmark's
+    /// ground truth for the index's recall.
+    public func nearest(_ vector: [Float], limit: Int, exact: Bool) async throws -> [ChunkHit] {
+        let query = StoreQuery(vector: vector, keywords: nil, limit: limit, filters: SearchFilters())
+        let vectorText = VectorMath.pgvectorText(vector)
+        let efSearch = max(self.efSearch, limit * 2)
+        return try await pool.transaction { connection in
+            try connection.query("SELECT set_config('hnsw.ef_search', $1, true)", [String(efSearch)])
+            if exact { try connection.query("SELECT set_config('enable_indexscan', 'off', true)") }
+            return try Self.vectorQuery(connection, vectorText, query)
+        }
+    }
+
+    /// Drops every RAG table (benchmarks and tests start from nothing).
+    public func dropSchema() async throws {
+        try await pool.query("DROP TABLE IF EXISTS rag_chunks, rag_documents, rag_embedding, rag_schema_migrations")
+    }
+
+    /// One query through whatever plan the connection's settings allow., else through the HNSW index (the caller's settings decide).
+    static func vectorQuery(_ connection: PostgresConnection, _ vectorText: String, _ query: StoreQuery) throws -> [ChunkHit] {
+        var parameters: [(any PostgresBindable)?] = [vectorText, query.limit]
+        let filter = filterSQL(query.filters, parameters: &parameters)
+        // Relaxed-order iterative scans may return rows slightly out of order: re-sort outside.
+        return try connection.query(
+            """
+            WITH nearest AS MATERIALIZED (
+                SELECT c.id, c.document_id, c.text, c.metadata::text AS metadata, c.embedding <=> $1::vector AS distance
+                FROM rag_chunks c WHERE true\(filter)
+                ORDER BY c.embedding <=> $1::vector LIMIT $2
+            )
+            SELECT id, document_id, text, metadata, 1 - distance AS score FROM nearest ORDER BY distance, id
+            """,
+            parameters
+        ).rows.map(hit)
+    }
+
+    /// ` AND …` conditions for the filters, values (and keys) as parameters.
+    static func filterSQL(_ filters: SearchFilters, parameters: inout [(any PostgresBindable)?]) -> String {
+        var sql = ""
+        for key in filters.conditions.keys.sorted() {
+            let values = filters.conditions[key] ?? []
+            parameters.append(textArray(values))
+            let valuesParameter = parameters.count
+            if key == "document_id" {
+                sql += " AND c.document_id = ANY($\(valuesParameter)::text[])"
+            } else {
+                parameters.append(key)
+                sql += " AND (c.metadata ->> $\(parameters.count)) = ANY($\(valuesParameter)::text[])"
+            }
+        }
+        return sql
+    }
+
+    /// A PostgreSQL array literal, every element quoted and escaped.
+    static func textArray(_ values: [String]) -> String {
+        "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }.joined(separator: ",") + "}"
+    }
+
+    /// Query words OR-ed (`refund | card | fee`): a question shares only some words with the
+    /// passage that answers it, and ranking sorts out the rest. Words hold only letters and
+    /// digits, so they cannot form tsquery syntax.
+    static func orQuery(_ text: String) -> String {
+        var seen = Set<String>()
+        let words = TextAnalyzer.words(text).filter { !TextAnalyzer.stopWords.contains($0) && seen.insert($0).inserted }
+        return words.prefix(64).joined(separator: " | ")
+    }
+
+    static func hit(_ row: PostgresRow) -> ChunkHit {
+        let metadata = parseMetadata(row["metadata"])
+        return ChunkHit(
+            chunkID: row["id"] ?? "", documentID: row["document_id"] ?? "", title: metadata["title"] ?? "",
+            text: row["text"] ?? "", metadata: metadata, score: row.double("score") ?? 0
+        )
+    }
+
+    static func json(_ metadata: [String: String]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? String(decoding: encoder.encode(metadata), as: UTF8.self)) ?? "{}"
+    }
+
+    static func parseMetadata(_ text: String?) -> [String: String] {
+        guard let text, let data = text.data(using: .utf8) else { return [:] }
+        return (try? JSONDecoder().decode([String: String].self, from: data)) ?? [:]
+    }
+}
