@@ -36,6 +36,9 @@ public struct LocalEmbedder: Embedder {
     static let wordWeight: Float = 1.0
     static let bigramWeight: Float = 0.6
     static let charGramWeight: Float = 0.2
+    /// Thesaurus concepts weigh more than single words: a paraphrased question shares its
+    /// concepts with the answer far more often than its words (measured on eval/rag).
+    static let conceptWeight: Float = 1.5
 
     public init(dimension: Int = 512, referenceCorpus: [String]) {
         self.dimension = dimension
@@ -80,8 +83,11 @@ public struct LocalEmbedder: Embedder {
         features.reserveCapacity(words.count * 8)
         var previousTerm: String?
         for word in words {
-            if TextAnalyzer.stopWords.contains(word) { continue }
             let term = TextAnalyzer.stem(word)
+            for concept in Thesaurus.concepts(ofStem: term) {
+                features.append(Feature(hash: stableHash(concept.utf8, seed: 0x3), weight: conceptWeight))
+            }
+            if TextAnalyzer.stopWords.contains(word) { continue }
             features.append(Feature(hash: stableHash(term.utf8, seed: 0x1), weight: wordWeight))
             if let previousTerm {
                 features.append(Feature(hash: stableHash((previousTerm + " " + term).utf8, seed: 0x2), weight: bigramWeight))

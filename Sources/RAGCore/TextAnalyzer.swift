@@ -41,11 +41,16 @@ public enum TextAnalyzer {
         return words
     }
 
-    /// Index and query terms: stop words removed, stemmed.
+    /// Index and query terms: stop words removed, stemmed, plus the thesaurus concepts of
+    /// each word (which may come from stop-listed words such as "most" or "through").
     public static func terms(_ text: String) -> [String] {
-        words(text).compactMap { word in
-            stopWords.contains(word) ? nil : stem(word)
+        var terms: [String] = []
+        for word in words(text) {
+            let stemmed = stem(word)
+            if !stopWords.contains(word) { terms.append(stemmed) }
+            terms.append(contentsOf: Thesaurus.concepts(ofStem: stemmed))
         }
+        return terms
     }
 
     /// A conservative suffix stemmer (a subset of Porter's step 1 plus common derivations).
