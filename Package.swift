@@ -96,6 +96,11 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
+            dependencies: [
+                "SharedHealth",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),
@@ -130,7 +135,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RAGCoreTests",
-            dependencies: ["RAGCore", "SharedHealth"],
+            dependencies: ["RAGCore", "SharedHealth", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

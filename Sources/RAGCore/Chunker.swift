@@ -103,27 +103,29 @@ public struct Chunker: Sendable {
         return hashes
     }
 
-    /// Packs paragraphs (cut into sentences when too long) into chunks with overlap.
+    /// Packs paragraphs (cut into sentences when too long) into chunks with overlap. Pieces of
+    /// one paragraph are joined by a space, paragraphs by a blank line.
     func pack(_ paragraphs: [String]) -> [String] {
-        var pieces: [String] = []
+        var pieces: [(text: String, startsParagraph: Bool)] = []
         for paragraph in paragraphs {
             if paragraph.count <= maxCharacters {
-                pieces.append(paragraph)
+                pieces.append((paragraph, true))
             } else {
-                pieces.append(contentsOf: Self.sentences(paragraph).flatMap { hardSplit($0) })
+                let parts = Self.sentences(paragraph).flatMap { hardSplit($0) }
+                pieces += parts.enumerated().map { ($0.element, $0.offset == 0) }
             }
         }
         var chunks: [String] = []
         var current = ""
         for piece in pieces {
-            let joined = current.isEmpty ? piece : current + "\n\n" + piece
+            let joined = current.isEmpty ? piece.text : current + (piece.startsParagraph ? "\n\n" : " ") + piece.text
             if joined.count <= maxCharacters {
                 current = joined
                 continue
             }
             chunks.append(current)
             let overlap = overlapTail(of: current)
-            current = overlap.isEmpty || overlap.count + piece.count + 1 > maxCharacters ? piece : overlap + " " + piece
+            current = overlap.isEmpty || overlap.count + piece.text.count + 1 > maxCharacters ? piece.text : overlap + " " + piece.text
         }
         if !current.isEmpty { chunks.append(current) }
         return chunks

@@ -13,19 +13,15 @@ import GuardrailsCore
 @Suite("Guardrails API")
 struct GuardrailsAPITests {
     func app(_ values: [String: String] = [:]) async throws -> some ApplicationProtocol {
-        let environment = EnvironmentReader(values)
-        let configuration = try ServiceConfiguration(service: "guardrails", defaultPort: 0, environment: environment)
-        return try await buildApplication(runtime: ServiceRuntime(configuration: configuration, logger: Logger(label: "test")), environment: environment)
+        try await makeServiceApp(service: "guardrails", values, build: buildApplication)
     }
 
     func json(_ response: TestResponse) throws -> [String: Any] {
-        try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any] ?? [:]
+        response.jsonObject
     }
 
     func post(_ client: some TestClientProtocol, _ uri: String, _ body: String, headers: HTTPFields = [:]) async throws -> TestResponse {
-        var fields = headers
-        fields[.contentType] = "application/json"
-        return try await client.execute(uri: uri, method: .post, headers: fields, body: ByteBuffer(string: body))
+        try await client.postJSON(uri, body, headers: headers)
     }
 
     @Test func checkRedactsPIIAndReportsScalarOffsets() async throws {

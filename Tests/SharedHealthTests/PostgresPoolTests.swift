@@ -1,25 +1,9 @@
 import Foundation
 import Logging
 import Testing
+import TestSupport
 
 @testable import SharedHealth
-
-/// The database the PostgreSQL tests use: `TEST_DATABASE_URL`, which `.ci/run` sets after
-/// starting `scripts/pg-test-server.sh`. Locally the tests skip when it is unset; in CI
-/// (`CI` set) they run and fail if it is missing or unreachable.
-enum TestDatabase {
-    static let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
-    static let mustRun = url != nil || ProcessInfo.processInfo.environment["CI"] != nil
-
-    struct Missing: Error, CustomStringConvertible {
-        var description: String { "TEST_DATABASE_URL is not set; CI must start scripts/pg-test-server.sh" }
-    }
-
-    static func pool(maxConnections: Int = 4, metrics: ServiceMetrics = ServiceMetrics(), applicationName: String = "shared-health-tests") throws -> PostgresPool {
-        guard let url else { throw Missing() }
-        return PostgresPool(configuration: .init(url: url, maxConnections: maxConnections, applicationName: applicationName), metrics: metrics)
-    }
-}
 
 @Suite("PostgresPool", .enabled(if: TestDatabase.mustRun, "set TEST_DATABASE_URL (eval \"$(scripts/pg-test-server.sh start)\") to run"))
 struct PostgresPoolTests {
