@@ -1,4 +1,4 @@
-.PHONY: run test build release bench-client idle-memory clean
+.PHONY: run test build release bench-client bench-rag eval-rag idle-memory clean
 
 # Build in release, start guardrails, RAG and concierge with embedded defaults, wait for each
 # /ready in dependency order, print the URLs; Ctrl-C stops all three.
@@ -18,6 +18,13 @@ release:
 
 bench-client:
 	bash scripts/bench-http-client.sh
+
+bench-rag:
+	bash scripts/bench-rag.sh
+
+# Retrieval quality (recall@1, recall@5, MRR) on eval/rag/questions.jsonl, both stores.
+eval-rag:
+	bash eval/rag/run-eval.sh
 
 idle-memory:
 	bash scripts/measure-idle-memory.sh

@@ -7,9 +7,10 @@ import SharedHealth
 ///     RAGBenchmark --store memory --chunks 10000
 ///     RAGBenchmark --store postgres --chunks 100000 --database-url postgresql://…
 ///
-/// Chunks are 60 words drawn (Zipf-like, seeded) from the bundled articles' vocabulary, so term
-/// statistics look like help-center text; queries are 8 such words. For PostgreSQL it also
-/// reports HNSW recall@10 against an exact scan of the same table.
+/// Synthetic, seeded text with the shape of a help center: each document has a topic (40 words
+/// of the bundled articles' vocabulary); its chunks are 60 words, 60 % from the topic and 40 %
+/// drawn Zipf-like from the whole vocabulary. A query is 8 words: 6 from one chunk, 2 from the
+/// background. For PostgreSQL it also reports HNSW recall@10 against an exact scan.
 @main
 struct RAGBenchmark {
     struct Options {
@@ -20,6 +21,8 @@ struct RAGBenchmark {
         var topK = 10
         var recallQueries = 200
         var reuse = false
+        var efSearch = 100
+        var modes = SearchMode.allCases
     }
 
     static func main() async throws {
@@ -34,8 +37,10 @@ struct RAGBenchmark {
             case "--top-k": options.topK = Int(arguments.next() ?? "") ?? options.topK
             case "--recall-queries": options.recallQueries = Int(arguments.next() ?? "") ?? options.recallQueries
             case "--reuse": options.reuse = true
+            case "--ef-search": options.efSearch = Int(arguments.next() ?? "") ?? options.efSearch
+            case "--modes": options.modes = (arguments.next() ?? "").split(separator: ",").compactMap { SearchMode(rawValue: String($0)) }
             default:
-                print("usage: RAGBenchmark [--store memory|postgres] [--chunks N] [--queries N] [--database-url URL] [--top-k K] [--recall-queries N] [--reuse]")
+                print("usage: RAGBenchmark [--store memory|postgres] [--chunks N] [--queries N] [--database-url URL] [--top-k K] [--recall-queries N] [--reuse] [--ef-search N] [--modes vector,keyword,hybrid]")
                 exit(2)
             }
         }
@@ -55,7 +60,7 @@ struct RAGBenchmark {
             }
             let p = PostgresPool(configuration: .init(url: url, maxConnections: 4, applicationName: "rag-benchmark"), metrics: ServiceMetrics())
             pool = p
-            let pg = PostgresKnowledgeStore(pool: p)
+            let pg = PostgresKnowledgeStore(pool: p, efSearch: options.efSearch)
             if !options.reuse { try await pg.dropSchema() }
             postgres = pg
             store = pg
@@ -73,12 +78,13 @@ struct RAGBenchmark {
             let perDocument = 50
             var embedSeconds = 0.0, storeSeconds = 0.0
             for documentIndex in 0..<((options.chunks + perDocument - 1) / perDocument) {
+                let topic = Self.topic(documentIndex, vocabulary)
                 let id = String(format: "bench-%06d", documentIndex)
                 let category = categories[documentIndex % categories.count]
                 let document = KnowledgeDocument(id: id, title: "Synthetic \(documentIndex)", category: category, body: "synthetic")
                 let count = min(perDocument, options.chunks - documentIndex * perDocument)
                 var texts: [String] = []
-                for _ in 0..<count { texts.append(Self.sentence(60, vocabulary, &random)) }
+                for _ in 0..<count { texts.append(Self.chunkText(topic: topic, vocabulary, &random)) }
                 let t0 = ContinuousClock.now
                 let vectors = texts.map(embedder.vector)
                 let t1 = ContinuousClock.now
@@ -100,8 +106,15 @@ struct RAGBenchmark {
 
         let knowledgeBase = KnowledgeBase(store: store, embedder: embedder)
         var queries: [String] = []
-        for _ in 0..<options.queries { queries.append(Self.sentence(8, vocabulary, &random)) }
-        for mode in SearchMode.allCases {
+        for _ in 0..<options.queries {
+            // Regenerate a random chunk's topic and take words from a fresh text on it.
+            let documentIndex = Int(random.next() % UInt64(max(1, options.chunks / 50)))
+            let source = Self.chunkText(topic: Self.topic(documentIndex, vocabulary), vocabulary, &random).split(separator: " ")
+            var words = (0..<6).map { _ in String(source[Int(random.next() % UInt64(source.count))]) }
+            words += Self.sentence(2, vocabulary, &random).split(separator: " ").map(String.init)
+            queries.append(words.joined(separator: " "))
+        }
+        for mode in options.modes {
             for query in queries.prefix(20) { _ = try await knowledgeBase.search(query, topK: options.topK, mode: mode) }  // warm-up
             var latencies: [Double] = []
             let started = ContinuousClock.now
@@ -158,6 +171,25 @@ struct RAGBenchmark {
             }
         }
         return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+    }
+
+    /// A document's topic: 40 vocabulary words picked by a generator seeded with its index, so
+    /// queries can be generated for the same topics later.
+    static func topic(_ documentIndex: Int, _ vocabulary: [String]) -> [String] {
+        var random = SplitMix64(seed: 0x7091C ^ UInt64(documentIndex))
+        return (0..<40).map { _ in vocabulary[Int(random.next() % UInt64(vocabulary.count))] }
+    }
+
+    static func chunkText(topic: [String], _ vocabulary: [String], _ random: inout SplitMix64) -> String {
+        var words: [String] = []
+        for _ in 0..<60 {
+            if random.next() % 10 < 6 {
+                words.append(topic[Int(random.next() % UInt64(topic.count))])
+            } else {
+                words.append(sentence(1, vocabulary, &random))
+            }
+        }
+        return words.joined(separator: " ")
     }
 
     /// Words drawn with probability ∝ 1 / rank (Zipf).

@@ -29,7 +29,10 @@ public final class MemoryKnowledgeStore: KnowledgeStore, @unchecked Sendable {
         var slots: [Slot?] = []
         var vectors: [Float] = []
         var freeSlots: [Int] = []
-        var postings: [String: [Int: Int]] = [:]
+        /// term → (slot, term frequency), unordered.
+        var postings: [String: [(slot: Int32, tf: Int32)]] = [:]
+        /// Filter index: metadata key (and "document_id") → value → slots.
+        var metadataIndex: [String: [String: Set<Int>]] = [:]
         var totalLength = 0
         var liveChunks = 0
         var documents: [String: (document: KnowledgeDocument, slots: [Int])] = [:]
@@ -73,7 +76,9 @@ public final class MemoryKnowledgeStore: KnowledgeStore, @unchecked Sendable {
                     state.vectors.append(contentsOf: embedded.vector)
                 }
                 state.slots[slot] = Slot(chunk: embedded.chunk, title: document.title, termCounts: counts, length: length)
-                for (term, count) in counts { state.postings[term, default: [:]][slot] = count }
+                for (term, count) in counts { state.postings[term, default: []].append((Int32(slot), Int32(count))) }
+                state.metadataIndex["document_id", default: [:]][embedded.chunk.documentID, default: []].insert(slot)
+                for (key, value) in embedded.chunk.metadata { state.metadataIndex[key, default: [:]][value, default: []].insert(slot) }
                 state.totalLength += length
                 state.liveChunks += 1
                 slots.append(slot)
@@ -93,8 +98,14 @@ public final class MemoryKnowledgeStore: KnowledgeStore, @unchecked Sendable {
         for slot in entry.slots {
             guard let old = state.slots[slot] else { continue }
             for term in old.termCounts.keys {
-                state.postings[term]?[slot] = nil
+                state.postings[term]?.removeAll { $0.slot == Int32(slot) }
                 if state.postings[term]?.isEmpty == true { state.postings[term] = nil }
+            }
+            var metadata = old.chunk.metadata
+            metadata["document_id"] = old.chunk.documentID
+            for (key, value) in metadata {
+                state.metadataIndex[key]?[value]?.remove(slot)
+                if state.metadataIndex[key]?[value]?.isEmpty == true { state.metadataIndex[key]?[value] = nil }
             }
             state.totalLength -= old.length
             state.liveChunks -= 1
@@ -144,17 +155,35 @@ public final class MemoryKnowledgeStore: KnowledgeStore, @unchecked Sendable {
     private func vectorSearch(_ vector: [Float], limit: Int, filters: SearchFilters) -> [ChunkHit] {
         var top = TopK(limit: limit)
         let d = state.dimension
+        let allowed = filteredSlots(filters)
         vector.withUnsafeBufferPointer { q in
             state.vectors.withUnsafeBufferPointer { matrix in
-                for (index, slot) in state.slots.enumerated() {
-                    guard let slot else { continue }
-                    if !filters.isEmpty, !filters.matches(documentID: slot.chunk.documentID, metadata: slot.chunk.metadata) { continue }
+                func score(_ index: Int) {
                     let row = UnsafeBufferPointer(rebasing: matrix[(index * d)..<((index + 1) * d)])
                     top.insert(Double(VectorMath.dot(q, row)), index)
+                }
+                if let allowed {
+                    for index in allowed { score(index) }
+                } else {
+                    for index in state.slots.indices where state.slots[index] != nil { score(index) }
                 }
             }
         }
         return top.sorted().map { hit(slot: $0.index, score: $0.score) }
+    }
+
+    /// The slots that pass the filters (nil: no filters, every slot), from the metadata index:
+    /// a union over each key's values, intersected across keys.
+    private func filteredSlots(_ filters: SearchFilters) -> Set<Int>? {
+        guard !filters.isEmpty else { return nil }
+        var result: Set<Int>?
+        for (key, values) in filters.conditions {
+            var union = Set<Int>()
+            for value in values { union.formUnion(state.metadataIndex[key]?[value] ?? []) }
+            result = result.map { $0.intersection(union) } ?? union
+            if result?.isEmpty == true { break }
+        }
+        return result ?? []
     }
 
     /// Call with a lock held.
@@ -162,21 +191,25 @@ public final class MemoryKnowledgeStore: KnowledgeStore, @unchecked Sendable {
         let n = Double(state.liveChunks)
         guard n > 0 else { return [] }
         let averageLength = Double(state.totalLength) / n
-        var scores: [Int: Double] = [:]
+        // Scores accumulate in a flat array indexed by slot; `touched` lists the slots to read back.
+        var scores = [Double](repeating: 0, count: state.slots.count)
+        var touched: [Int] = []
         for term in terms {
             guard let postings = state.postings[term] else { continue }
             let df = Double(postings.count)
             let idf = log(1 + (n - df + 0.5) / (df + 0.5))
-            for (slot, tf) in postings {
+            for posting in postings {
+                let slot = Int(posting.slot)
                 let length = Double(state.slots[slot]!.length)
-                let f = Double(tf)
-                scores[slot, default: 0] += idf * f * (Self.k1 + 1) / (f + Self.k1 * (1 - Self.b + Self.b * length / averageLength))
+                let f = Double(posting.tf)
+                if scores[slot] == 0 { touched.append(slot) }
+                scores[slot] += idf * f * (Self.k1 + 1) / (f + Self.k1 * (1 - Self.b + Self.b * length / averageLength))
             }
         }
+        let allowed = filteredSlots(filters)
         var top = TopK(limit: limit)
-        for (slot, score) in scores {
-            if !filters.isEmpty, let s = state.slots[slot], !filters.matches(documentID: s.chunk.documentID, metadata: s.chunk.metadata) { continue }
-            top.insert(score, slot)
+        for slot in touched where allowed?.contains(slot) ?? true {
+            top.insert(scores[slot], slot)
         }
         return top.sorted().map { hit(slot: $0.index, score: $0.score) }
     }

@@ -12,9 +12,13 @@ public final class PostgresKnowledgeStore: KnowledgeStore, Sendable {
     /// HNSW `ef_search`: candidates examined per query. 100 gives recall@10 above 0.95 at 100k chunks.
     public let efSearch: Int
 
-    public init(pool: PostgresPool, efSearch: Int = 100) {
+    /// Most chunks a keyword query scores (see `candidates`).
+    public let keywordCandidateBudget: Int
+
+    public init(pool: PostgresPool, efSearch: Int = 100, keywordCandidateBudget: Int = 2_000) {
         self.pool = pool
         self.efSearch = efSearch
+        self.keywordCandidateBudget = keywordCandidateBudget
     }
 
     /// Schema versions, applied in order; each runs once, recorded in `rag_schema_migrations`.
@@ -230,6 +234,7 @@ public final class PostgresKnowledgeStore: KnowledgeStore, Sendable {
     public func candidates(_ query: StoreQuery) async throws -> (vector: [ChunkHit], keyword: [ChunkHit]) {
         let vectorText = query.vector.map(VectorMath.pgvectorText)
         let terms = query.keywords.map { Array(Set(TextAnalyzer.terms($0))).sorted().prefix(64) } ?? []
+        let budget = keywordCandidateBudget
         let efSearch = max(self.efSearch, query.limit * 2)
         return try await pool.transaction { connection in
             // Both lists from one snapshot: a document replaced meanwhile is old in both or new in both.
@@ -250,25 +255,42 @@ public final class PostgresKnowledgeStore: KnowledgeStore, Sendable {
             }
             var keywordHits: [ChunkHit] = []
             if !terms.isEmpty {
-                var parameters: [(any PostgresBindable)?] = [Self.textArray(Array(terms)), terms.joined(separator: " | "), query.limit]
-                let filter = Self.filterSQL(query.filters, parameters: &parameters)
-                // Okapi BM25 (k1 1.2, b 0.75) — the same formula as MemoryKnowledgeStore.
-                keywordHits = try connection.query(
-                    """
-                    WITH q AS (SELECT term, df FROM rag_term_stats WHERE term = ANY($1::text[])),
-                         stats AS (SELECT greatest(chunks, 1)::float8 AS n, greatest(total_length::float8 / greatest(chunks, 1), 1) AS avgdl FROM rag_corpus_stats),
-                         matched AS (SELECT c.id, c.document_id, c.text, c.metadata, c.tsv, c.length FROM rag_chunks c
-                                     WHERE c.tsv @@ to_tsquery('simple', $2)\(filter))
-                    SELECT m.id, m.document_id, m.text, m.metadata::text AS metadata,
-                           sum(ln(1 + (stats.n - q.df + 0.5) / (q.df + 0.5))
-                               * array_length(u.positions, 1) * 2.2
-                               / (array_length(u.positions, 1) + 1.2 * (0.25 + 0.75 * m.length / stats.avgdl))) AS score
-                    FROM matched m CROSS JOIN stats CROSS JOIN LATERAL unnest(m.tsv) u JOIN q ON q.term = u.lexeme
-                    GROUP BY m.id, m.document_id, m.text, m.metadata::text
-                    ORDER BY score DESC, m.id LIMIT $3
-                    """,
-                    parameters
-                ).rows.map(Self.hit)
+                // Candidates come from the rarest query terms whose document frequencies add up
+                // to `keywordCandidateBudget` (at least one term): chunks that share only very
+                // common words with the query score too low to matter, and matching them would
+                // make a query cost O(corpus). Candidates are then scored with every term. Below
+                // the budget (any help center) this is exact BM25; a query whose rarest term is
+                // in more chunks than the budget has nothing discriminating, and is cut there.
+                let frequencies = try connection.query("SELECT term, df FROM rag_term_stats WHERE term = ANY($1::text[])", [Self.textArray(Array(terms))])
+                    .rows.compactMap { row in row["term"].flatMap { term in row.int("df").map { (term, $0) } } }
+                    .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+                var matching: [String] = []
+                var candidates = 0
+                for (term, df) in frequencies where matching.isEmpty || candidates + df <= budget {
+                    matching.append(term)
+                    candidates += df
+                }
+                if !matching.isEmpty {
+                    var parameters: [(any PostgresBindable)?] = [Self.textArray(frequencies.map(\.0)), matching.joined(separator: " | "), query.limit, budget]
+                    let filter = Self.filterSQL(query.filters, parameters: &parameters)
+                    // Okapi BM25 (k1 1.2, b 0.75): the same formula as MemoryKnowledgeStore.
+                    keywordHits = try connection.query(
+                        """
+                        WITH q AS (SELECT term, df FROM rag_term_stats WHERE term = ANY($1::text[])),
+                             stats AS (SELECT greatest(chunks, 1)::float8 AS n, greatest(total_length::float8 / greatest(chunks, 1), 1) AS avgdl FROM rag_corpus_stats),
+                             matched AS (SELECT c.id, c.document_id, c.text, c.metadata, c.tsv, c.length FROM rag_chunks c
+                                         WHERE c.tsv @@ to_tsquery('simple', $2)\(filter) LIMIT $4)
+                        SELECT m.id, m.document_id, m.text, m.metadata::text AS metadata,
+                               sum(ln(1 + (stats.n - q.df + 0.5) / (q.df + 0.5))
+                                   * array_length(u.positions, 1) * 2.2
+                                   / (array_length(u.positions, 1) + 1.2 * (0.25 + 0.75 * m.length / stats.avgdl))) AS score
+                        FROM matched m CROSS JOIN stats CROSS JOIN LATERAL unnest(m.tsv) u JOIN q ON q.term = u.lexeme
+                        GROUP BY m.id, m.document_id, m.text, m.metadata::text
+                        ORDER BY score DESC, m.id LIMIT $3
+                        """,
+                        parameters
+                    ).rows.map(Self.hit)
+                }
             }
             return (vectorHits, keywordHits)
         }
@@ -289,7 +311,7 @@ public final class PostgresKnowledgeStore: KnowledgeStore, Sendable {
 
     /// Drops every RAG table (benchmarks and tests start from nothing).
     public func dropSchema() async throws {
-        try await pool.query("DROP TABLE IF EXISTS rag_chunks, rag_documents, rag_embedding, rag_schema_migrations")
+        try await pool.query("DROP TABLE IF EXISTS rag_chunks, rag_documents, rag_embedding, rag_term_stats, rag_corpus_stats, rag_schema_migrations")
     }
 
     /// One query through whatever plan the connection's settings allow., else through the HNSW index (the caller's settings decide).

@@ -84,6 +84,9 @@ public final class PostgresConnection {
             PQfinish(fresh)
             throw PostgresError(kind: .connection, sqlState: nil, message: message)
         }
+        // libpq prints NOTICEs ("table does not exist, skipping") raw on stderr, which would
+        // break the JSON log stream; they carry nothing an operator needs.
+        PQsetNoticeProcessor(fresh, { _, _ in }, nil)
         connection = fresh
         return fresh
     }
