@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 public enum SearchMode: String, Sendable, CaseIterable {
     case hybrid, vector, keyword
@@ -94,7 +95,15 @@ public struct KnowledgeBase: Sendable {
 
 /// The help-center articles shipped with the service (package resources).
 public enum BundledKnowledgeBase {
+    /// Parsed once per process: the files never change while it runs.
     public static func documents() throws -> [KnowledgeDocument] {
+        try cachedDocuments.get()
+    }
+
+    private static let cachedDocuments = Result { try loadDocuments() }
+    private static let embedders = Mutex<[Int: LocalEmbedder]>([:])
+
+    static func loadDocuments() throws -> [KnowledgeDocument] {
         guard let directory = Bundle.module.url(forResource: "KnowledgeBase", withExtension: nil) else {
             throw MarkdownArticle.ParseError(reason: "bundled KnowledgeBase resources are missing")
         }
@@ -112,10 +121,15 @@ public enum BundledKnowledgeBase {
 
     /// The local embedder with IDF learned from the bundled articles' chunks: the same in every
     /// process, so stored vectors stay comparable.
-    public static func localEmbedder(dimension: Int = 512, chunker: Chunker = Chunker()) throws -> LocalEmbedder {
+    /// Built once per process and dimension (learning the IDF takes a moment of CPU).
+    public static func localEmbedder(dimension: Int = 512) throws -> LocalEmbedder {
+        if let cached = embedders.withLock({ $0[dimension] }) { return cached }
+        let chunker = Chunker()
         let corpus = try documents().flatMap { document in
             chunker.chunks(of: document).map { $0.indexedText(title: document.title) }
         }
-        return LocalEmbedder(dimension: dimension, referenceCorpus: corpus)
+        let embedder = LocalEmbedder(dimension: dimension, referenceCorpus: corpus)
+        embedders.withLock { $0[dimension] = embedder }
+        return embedder
     }
 }

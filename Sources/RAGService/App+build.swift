@@ -15,6 +15,8 @@ struct RAGConfiguration {
     var embeddingAPIKey: String?
     /// Load the bundled help-center articles when the store is empty.
     var seedBundled: Bool
+    /// pgvector HNSW `ef_search` (recall against latency).
+    var efSearch: Int
 
     init(environment env: EnvironmentReader) throws {
         database = try PostgresPool.Configuration.fromEnvironment(env, applicationName: "rag")
@@ -26,6 +28,7 @@ struct RAGConfiguration {
         )
         embeddingAPIKey = try env.secret("EMBEDDING_API_KEY") ?? env.secret("TOGETHER_API_KEY")
         seedBundled = try env.bool("RAG_SEED_BUNDLED", default: true)
+        efSearch = try env.int("RAG_HNSW_EF_SEARCH", default: 400, range: 10...1000)
         if provider == .openai, embeddingAPIKey == nil, embeddingBaseURL == OpenAIEmbedder.defaultBaseURL {
             throw ConfigurationError(variable: "EMBEDDING_API_KEY", expected: "set (or TOGETHER_API_KEY) when EMBEDDING_PROVIDER=openai uses Together.AI", got: nil)
         }
@@ -54,7 +57,7 @@ func buildApplication(runtime: ServiceRuntime, environment: EnvironmentReader) a
     let store: any KnowledgeStore
     if let database = configuration.database {
         let pool = PostgresPool(configuration: database, metrics: runtime.metrics)
-        store = PostgresKnowledgeStore(pool: pool)
+        store = PostgresKnowledgeStore(pool: pool, efSearch: configuration.efSearch)
         dependencies.append(.database(pool))
         services.append(pool)
     } else {

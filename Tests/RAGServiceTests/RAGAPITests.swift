@@ -12,6 +12,9 @@ import Testing
 
 @Suite("RAG API")
 struct RAGAPITests {
+    /// Validation tests need no articles; skipping the seed keeps the parallel suite light.
+    static let empty = ["RAG_SEED_BUNDLED": "false"]
+
     func app(_ values: [String: String] = [:]) async throws -> some ApplicationProtocol {
         try await makeServiceApp(service: "rag", values, build: buildApplication)
     }
@@ -52,7 +55,7 @@ struct RAGAPITests {
         (#"{"query": "#, "JSON"),
     ])
     func badSearchesAreClear400s(_ body: String, _ mentions: String) async throws {
-        try await app().test(.router) { client in
+        try await app(Self.empty).test(.router) { client in
             let response = try await post(client, "/v1/search", body)
             #expect(response.status == .badRequest)
             let error = try #require(try json(response)["error"] as? [String: Any])
@@ -136,7 +139,7 @@ struct RAGAPITests {
         (#"{"id":"ok","title":"t","category":"c","text":"x","metadata":{"n":1}}"#, .badRequest),
     ])
     func badDocumentsAreRejectedAndNothingIsWritten(_ body: String, _ status: HTTPResponse.Status) async throws {
-        try await app().test(.router) { client in
+        try await app(Self.empty).test(.router) { client in
             let before = try json(try await client.execute(uri: "/v1/documents?limit=1", method: .get))["total"] as? Int
             let response = try await post(client, "/v1/documents", body)
             #expect(response.status == status)
@@ -147,7 +150,7 @@ struct RAGAPITests {
     }
 
     @Test func twoMegabyteDocumentIs413() async throws {
-        try await app().test(.router) { client in
+        try await app(Self.empty).test(.router) { client in
             let text = String(repeating: "a", count: 2 * 1024 * 1024)
             let response = try await post(client, "/v1/documents", #"{"id":"big","title":"Big","category":"x","text":"\#(text)"}"#)
             #expect(response.status == .contentTooLarge)
@@ -156,7 +159,7 @@ struct RAGAPITests {
     }
 
     @Test func badPathAndQueryParametersAre400() async throws {
-        try await app().test(.router) { client in
+        try await app(Self.empty).test(.router) { client in
             let value3 = try await client.execute(uri: "/v1/documents?limit=0", method: .get)
             #expect(value3.status == .badRequest)
             let value4 = try await client.execute(uri: "/v1/documents?limit=abc", method: .get)
@@ -178,7 +181,7 @@ struct RAGAPITests {
     }
 
     @Test func internalKeyIsRequiredWhenSet() async throws {
-        try await app(["INTERNAL_API_KEY": "0123456789abcdef0123"]).test(.router) { client in
+        try await app(Self.empty.merging(["INTERNAL_API_KEY": "0123456789abcdef0123"]) { $1 }).test(.router) { client in
             let value6 = try await post(client, "/v1/search", #"{"query":"fees"}"#)
             #expect(value6.status == .unauthorized)
             let ok = try await client.execute(

@@ -108,12 +108,20 @@ struct ReadinessTests {
 
     @Test func downDependencyIsRetriedWithBackoffNotHammered() async throws {
         let dependency = Switch()
+        // Judged on elapsed time rather than a fixed sleep, so a busy machine (the whole suite
+        // runs in parallel on two cores) cannot starve the monitor into a false failure.
+        let started = ContinuousClock.now
+        var elapsed = Duration.zero
         try await withMonitor([Dependency(name: "db", required: true) { try dependency.check() }]) { _ in
-            try await Task.sleep(for: .milliseconds(500))
+            while dependency.callCount < 6, ContinuousClock.now - started < .seconds(10) {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            elapsed = ContinuousClock.now - started
         }
-        // Backoff reaches 40–80 ms quickly: far fewer than the 500 a 1 ms loop would make.
-        #expect(dependency.callCount >= 4)
-        #expect(dependency.callCount <= 25)
+        #expect(dependency.callCount >= 6)
+        // Backoffs after 1…5 failures are at least 5, 10, 20, 40, 40 ms: six calls take at least
+        // 115 ms; a 1 ms retry loop would make them in 6 ms.
+        #expect(elapsed >= .milliseconds(100))
     }
 
     @Test func checkAllProbesNow() async throws {

@@ -120,7 +120,13 @@ struct ServiceRouterTests {
                 #expect(text.contains(#""circuit""#) == false)  // no breaker on this dependency
             }
             up.withLock { $0 = true }
-            try await Task.sleep(for: .milliseconds(300))
+            // Polled rather than a fixed sleep: the parallel suite can delay the monitor.
+            let deadline = ContinuousClock.now + .seconds(10)
+            while ContinuousClock.now < deadline {
+                let status = try await client.execute(uri: "/ready", method: .get) { $0.status }
+                if status == .ok { break }
+                try await Task.sleep(for: .milliseconds(20))
+            }
             try await client.execute(uri: "/ready", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body).contains(#""status":"ready""#))
