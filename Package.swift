@@ -81,6 +81,14 @@ let package = Package(
             dependencies: ["SharedHealth", "RAGCore"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "ConciergeCore",
+            dependencies: [
+                "SharedHealth",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "ConciergeService",
             dependencies: ["SharedHealth"],
@@ -131,6 +139,11 @@ let package = Package(
                 "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ConciergeCoreTests",
+            dependencies: ["ConciergeCore", "SharedHealth", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

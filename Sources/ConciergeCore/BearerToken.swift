@@ -1,0 +1,73 @@
+import Crypto
+import Foundation
+
+/// HS256 JSON Web Tokens: verification of `Authorization: Bearer …` and minting for the demo
+/// customers. Only `alg: HS256` is accepted (never `none`, never another algorithm chosen by
+/// the token); `sub` and `exp` are required; the signature is compared in constant time.
+public struct BearerTokenVerifier: Sendable {
+    public struct Claims: Sendable, Equatable {
+        public let subject: String
+        public let expiresAt: Int64
+    }
+
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case malformed, badSignature, unsupportedAlgorithm, expired, missingClaim(String)
+
+        public var description: String {
+            switch self {
+            case .malformed: "the token is not a JWT"
+            case .badSignature: "the token's signature is not valid"
+            case .unsupportedAlgorithm: "the token must be signed with HS256"
+            case .expired: "the token has expired"
+            case .missingClaim(let name): "the token has no '\(name)' claim"
+            }
+        }
+    }
+
+    private let key: SymmetricKey
+    /// Seconds of clock difference tolerated on `exp`.
+    public let leeway: Int64
+
+    public init(secret: String, leeway: Int64 = 30) {
+        key = SymmetricKey(data: Data(secret.utf8))
+        self.leeway = leeway
+    }
+
+    public func verify(_ token: String, now: Int64 = Int64(Date().timeIntervalSince1970)) throws -> Claims {
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, token.utf8.count <= 4096,
+              let headerData = Self.base64URLDecode(parts[0]),
+              let payloadData = Self.base64URLDecode(parts[1]),
+              let signature = Self.base64URLDecode(parts[2]),
+              let header = try? JSONSerialization.jsonObject(with: headerData) as? [String: Any],
+              let payload = try? JSONSerialization.jsonObject(with: payloadData) as? [String: Any]
+        else { throw Failure.malformed }
+        guard header["alg"] as? String == "HS256" else { throw Failure.unsupportedAlgorithm }
+        let signed = Data((parts[0] + "." + parts[1]).utf8)
+        guard HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: signed, using: key) else { throw Failure.badSignature }
+        guard let subject = payload["sub"] as? String, !subject.isEmpty else { throw Failure.missingClaim("sub") }
+        guard let exp = (payload["exp"] as? NSNumber)?.int64Value else { throw Failure.missingClaim("exp") }
+        guard exp + leeway > now else { throw Failure.expired }
+        return Claims(subject: subject, expiresAt: exp)
+    }
+
+    /// A signed token for `subject`, valid for `lifetime` seconds.
+    public func mint(subject: String, lifetime: Int64 = 3600, now: Int64 = Int64(Date().timeIntervalSince1970)) -> String {
+        let header = Self.base64URLEncode(Data(#"{"alg":"HS256","typ":"JWT"}"#.utf8))
+        let claims: [String: Any] = ["sub": subject, "iat": now, "exp": now + lifetime]
+        let payload = Self.base64URLEncode((try? JSONSerialization.data(withJSONObject: claims, options: [.sortedKeys])) ?? Data())
+        let signature = HMAC<SHA256>.authenticationCode(for: Data((header + "." + payload).utf8), using: key)
+        return header + "." + payload + "." + Self.base64URLEncode(Data(signature))
+    }
+
+    static func base64URLEncode(_ data: Data) -> String {
+        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    static func base64URLDecode(_ text: Substring) -> Data? {
+        guard !text.isEmpty, text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), text.allSatisfy(\.isASCII) else { return nil }
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        return Data(base64Encoded: base64)
+    }
+}
