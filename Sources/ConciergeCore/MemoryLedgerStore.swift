@@ -76,60 +76,32 @@ public final class MemoryLedgerStore: LedgerStore {
                 guard previous.request == request else { throw LedgerError.idempotencyConflict }
                 return previous
             }
-            guard request.amount > 0 else { throw LedgerError.invalidAmount }
-            guard var from = state.accounts[request.fromAccountID], from.customerID == request.customerID else {
-                throw LedgerError.notFound("account")
-            }
-            guard from.kind != .creditCard else { throw LedgerError.unsupported("money cannot be sent from a credit card account") }
-            var to: Account?
-            let counterparty: String
-            let label: String
-            switch request.destination {
-            case .account(let id):
-                guard let account = state.accounts[id], account.customerID == request.customerID else { throw LedgerError.notFound("account") }
-                guard id != from.id else { throw LedgerError.sameAccount }
-                to = account
-                counterparty = id
-                label = "Transfer to \(account.name)"
-            case .payee(let id):
-                guard let payee = state.payees[id], payee.customerID == request.customerID else { throw LedgerError.notFound("payee") }
-                counterparty = "external:payee:\(id)"
-                label = "Transfer to \(payee.name)"
-            case .biller(let id):
-                guard let biller = state.billers[id], biller.customerID == request.customerID else { throw LedgerError.notFound("biller") }
-                counterparty = "external:biller:\(id)"
-                label = "Bill payment to \(biller.name)"
-            }
-            let kind = request.destination.kind
-            if let limit = limits.perTransfer[kind], request.amount > limit { throw LedgerError.perTransferLimit(kind: kind, limit: limit) }
-            let day = request.scheduledFor.map { max($0, date) } ?? date
-            let spentKey = "\(request.customerID)|\(day)|\(kind.rawValue)"
-            let spent = state.spent[spentKey] ?? 0
-            if let limit = limits.daily[kind], spent + request.amount > limit {
-                throw LedgerError.dailyLimit(kind: kind, limit: limit, remaining: max(0, limit - spent))
-            }
+            let customer = request.customerID
+            let plan = try TransferPlan.make(
+                request, on: date, limits: limits,
+                account: { id in state.accounts[id].flatMap { $0.customerID == customer ? $0 : nil } },
+                payeeName: { id in state.payees[id].flatMap { $0.customerID == customer ? $0.name : nil } },
+                billerName: { id in state.billers[id].flatMap { $0.customerID == customer ? $0.name : nil } },
+                spent: { day, kind in state.spent["\(customer)|\(day)|\(kind.rawValue)"] ?? 0 }
+            )
             let transferID = String(format: "tr_%08d", state.nextTransfer)
-            let scheduled = request.scheduledFor.map { $0 > date } ?? false
-            if !scheduled {
-                guard from.balance - request.amount >= from.floor else { throw LedgerError.insufficientFunds(available: from.available) }
-                from.balance -= request.amount
-                state.accounts[from.id] = from
-                state.postings.append(Posting(transferID: transferID, accountID: from.id, amount: -request.amount))
-                state.postings.append(Posting(transferID: transferID, accountID: counterparty, amount: request.amount))
-                state.transactions[request.customerID, default: []].insert(
-                    BankTransaction(id: transferID + "-out", accountID: from.id, date: date, merchant: label, category: "transfer", amount: -request.amount, status: .posted), at: 0
+            if !plan.scheduled {
+                state.accounts[plan.from.id]?.balance -= plan.amount
+                state.postings.append(Posting(transferID: transferID, accountID: plan.from.id, amount: -plan.amount))
+                state.postings.append(Posting(transferID: transferID, accountID: plan.counterparty, amount: plan.amount))
+                state.transactions[customer, default: []].insert(
+                    BankTransaction(id: transferID + "-out", accountID: plan.from.id, date: date, merchant: plan.label, category: "transfer", amount: -plan.amount, status: .posted), at: 0
                 )
-                if var destination = to {
-                    destination.balance += request.amount
-                    state.accounts[destination.id] = destination
-                    state.transactions[request.customerID, default: []].insert(
-                        BankTransaction(id: transferID + "-in", accountID: destination.id, date: date, merchant: "Transfer from \(from.name)", category: "transfer", amount: request.amount, status: .posted), at: 0
+                if let to = plan.to {
+                    state.accounts[to.id]?.balance += plan.amount
+                    state.transactions[customer, default: []].insert(
+                        BankTransaction(id: transferID + "-in", accountID: to.id, date: date, merchant: "Transfer from \(plan.from.name)", category: "transfer", amount: plan.amount, status: .posted), at: 0
                     )
                 }
             }
             state.nextTransfer += 1
-            state.spent[spentKey] = spent + request.amount
-            let receipt = TransferReceipt(transferID: transferID, request: request, status: scheduled ? .scheduled : .completed, fromBalance: from.balance)
+            state.spent["\(customer)|\(plan.day)|\(plan.kind.rawValue)", default: 0] += plan.amount
+            let receipt = TransferReceipt(transferID: transferID, request: request, status: plan.scheduled ? .scheduled : .completed, fromBalance: plan.fromBalanceAfter)
             state.receipts[receiptKey] = receipt
             return receipt
         }

@@ -23,7 +23,7 @@ public final class PostgresKnowledgeStore: KnowledgeStore, Sendable {
     }
 
     /// Schema versions, applied in order; each runs once, recorded in `rag_schema_migrations`.
-    static let migrations: [(version: Int, sql: [String])] = [
+    static let migrations = PostgresMigrations(table: "rag_schema_migrations", advisoryLock: 7_234_001, versions: [
         (1, [
             "CREATE EXTENSION IF NOT EXISTS vector",
             """
@@ -74,18 +74,11 @@ public final class PostgresKnowledgeStore: KnowledgeStore, Sendable {
             "CREATE INDEX rag_chunks_tsv_idx ON rag_chunks USING gin (tsv)",
             "CREATE INDEX rag_chunks_category_idx ON rag_chunks ((metadata ->> 'category'))",
         ]),
-    ]
+    ])
 
     public func prepare(model: String, dimension: Int) async throws {
         try await pool.transaction { connection in
-            // One migrator at a time across replicas; released at commit.
-            try connection.query("SELECT pg_advisory_xact_lock(7234001)")
-            try connection.query("CREATE TABLE IF NOT EXISTS rag_schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
-            let applied = Set(try connection.query("SELECT version FROM rag_schema_migrations").rows.compactMap { $0.int("version") })
-            for migration in Self.migrations where !applied.contains(migration.version) {
-                for statement in migration.sql { try connection.query(statement) }
-                try connection.query("INSERT INTO rag_schema_migrations (version) VALUES ($1)", [migration.version])
-            }
+            try Self.migrations.apply(on: connection)
             if let row = try connection.query("SELECT model, dimension FROM rag_embedding").rows.first {
                 let storedModel = row["model"] ?? "", storedDimension = row.int("dimension") ?? 0
                 guard storedModel == model, storedDimension == dimension else {
