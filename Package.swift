@@ -85,13 +85,19 @@ let package = Package(
             name: "ConciergeCore",
             dependencies: [
                 "SharedHealth",
+                "GuardrailsCore",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "ConciergeService",
-            dependencies: ["SharedHealth"],
+            dependencies: [
+                "SharedHealth",
+                "ConciergeCore",
+                "GuardrailsCore",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

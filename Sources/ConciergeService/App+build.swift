@@ -1,26 +1,64 @@
+import ConciergeCore
+import GuardrailsCore
 import Hummingbird
+import ServiceLifecycle
 import SharedHealth
 
 struct ConciergeConfiguration {
     var guardrailsURL: String
     var ragURL: String
+    /// Nil when JWT_SECRET is unset: a random per-process key is used, so no token verifies
+    /// until an operator sets one (never a built-in default secret).
+    var jwtSecret: String?
+    var database: PostgresPool.Configuration?
 
     init(environment env: EnvironmentReader) throws {
         guardrailsURL = try env.url("GUARDRAILS_URL", default: "http://127.0.0.1:8002")
         ragURL = try env.url("RAG_URL", default: "http://127.0.0.1:8001")
+        jwtSecret = try env.secret("JWT_SECRET", minimumLength: 16)
+        database = try PostgresPool.Configuration.fromEnvironment(env, applicationName: "concierge")
     }
 }
 
 /// The concierge cannot answer safely without guardrails, nor cite without RAG: both are
 /// required dependencies, polled through the libcurl client and their circuit breakers.
+/// At request time either may fail anyway: guardrails then runs in process, knowledge
+/// questions say search is unavailable, and the reply is marked degraded.
 func buildApplication(runtime: ServiceRuntime, environment: EnvironmentReader) async throws -> some ApplicationProtocol {
     let configuration = try ConciergeConfiguration(environment: environment)
     let guardrails = runtime.serviceClient(target: "guardrails", baseURL: configuration.guardrailsURL)
     let rag = runtime.serviceClient(target: "rag", baseURL: configuration.ragURL)
-    let readiness = runtime.readinessMonitor(dependencies: [
+    var dependencies: [Dependency] = [
         .service(guardrails, required: true, timeout: runtime.configuration.readiness.checkTimeout),
         .service(rag, required: true, timeout: runtime.configuration.readiness.checkTimeout),
-    ])
+    ]
+    var services: [any Service] = []
+
+    let ledger: any LedgerStore
+    if let database = configuration.database {
+        let pool = PostgresPool(configuration: database, metrics: runtime.metrics)
+        let store = PostgresLedgerStore(pool: pool)
+        try await store.prepare(seed: DemoBank.generate(asOf: DemoBank.today()))
+        ledger = store
+        dependencies.append(.database(pool))
+        services.append(pool)
+    } else {
+        ledger = MemoryLedgerStore()
+    }
+    if configuration.jwtSecret == nil {
+        runtime.logger.notice("JWT_SECRET is not set: no bearer token will verify until it is")
+    }
+    let secret = configuration.jwtSecret ?? (0..<4).map { _ in String(UInt64.random(in: .min ... .max), radix: 16) }.joined()
+    let engine = ConciergeEngine(
+        ledger: ledger,
+        sessions: MemorySessionStore(),
+        guardrails: HTTPGuardrailsGateway(client: guardrails, fallback: GuardrailsEngine(hashSecret: secret)),
+        knowledge: HTTPKnowledgeGateway(client: rag)
+    )
+
+    let readiness = runtime.readinessMonitor(dependencies: dependencies)
     let router = runtime.makeRouter(readiness: readiness)
-    return runtime.makeApplication(router: router, readiness: readiness)
+    ConciergeController(engine: engine, verifier: BearerTokenVerifier(secret: secret), metrics: runtime.metrics)
+        .addRoutes(to: router.group("/v1"))
+    return runtime.makeApplication(router: router, readiness: readiness, services: services)
 }

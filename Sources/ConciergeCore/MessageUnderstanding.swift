@@ -1,0 +1,167 @@
+import Foundation
+
+public enum ChatIntent: String, Sendable, Codable, CaseIterable {
+    case balance, transactions, transfer
+    case billPayment = "bill_payment"
+    case knowledge, handoff, greeting, unknown
+    case confirm, cancel, blocked
+}
+
+/// The deterministic local understanding: intents and slots from words. Simple on purpose —
+/// it must never move money on a guess, so anything ambiguous becomes a question back.
+public enum MessageUnderstanding {
+    static func words(_ text: String) -> [String] {
+        text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "$" || $0 == "." || $0 == "," || $0 == "-") })
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".,'")) }
+            .filter { !$0.isEmpty }
+    }
+
+    static func has(_ text: String, _ phrases: [String]) -> Bool {
+        let padded = " " + words(text).joined(separator: " ") + " "
+        return phrases.contains { padded.contains(" " + $0 + " ") }
+    }
+
+    public static func isConfirmation(_ text: String) -> Bool {
+        has(text, ["yes", "y", "yeah", "yep", "yup", "confirm", "confirmed", "do it", "go ahead", "sure", "ok", "okay", "approve", "send it", "pay it"])
+            && !isCancellation(text)
+    }
+
+    public static func isCancellation(_ text: String) -> Bool {
+        has(text, ["no", "nope", "cancel", "stop", "don't", "dont", "never mind", "nevermind", "abort", "forget it"])
+    }
+
+    public static func intent(_ text: String) -> ChatIntent {
+        if has(text, ["human", "agent", "representative", "real person", "a person", "talk to someone", "speak to someone", "speak with someone", "customer service", "operator"]) {
+            return .handoff
+        }
+        if has(text, ["bill", "bills", "biller"]) && has(text, ["pay", "paying", "schedule"]) { return .billPayment }
+        if has(text, ["send", "transfer", "move", "wire", "pay", "zelle"]) && (amount(in: text) != nil || has(text, ["money", "to", "from"])) {
+            if !has(text, ["how do", "how can", "how long", "can i", "why", "what", "fee", "fees", "limit", "limits"]) { return .transfer }
+        }
+        if has(text, ["balance", "balances", "how much money", "how much do i have", "available credit", "what do i have", "what's in my", "whats in my"]) { return .balance }
+        if has(text, ["transaction", "transactions", "spent", "spend", "spending", "purchases", "purchase", "charges", "history", "bought", "payments", "activity"]) {
+            return .transactions
+        }
+        if has(text, ["hi", "hello", "hey", "good morning", "good afternoon", "good evening", "thanks", "thank you", "cheers", "how are you"]) && words(text).count <= 6 {
+            return .greeting
+        }
+        if has(text, ["how", "what", "why", "when", "where", "can i", "do you", "is there", "are there", "does", "will", "should i", "help", "fee", "fees", "card", "dispute", "fraud", "lost", "stolen", "limit", "interest", "statement", "overdraft", "rewards", "points", "verify", "password", "app"]) {
+            return .knowledge
+        }
+        return .unknown
+    }
+
+    /// The first amount in the text ("$40", "40 dollars", "40.50"), in cents.
+    public static func amount(in text: String) -> Int64? {
+        let tokens = words(text)
+        var candidates: [(Int64, Bool)] = []
+        for (i, token) in tokens.enumerated() {
+            let next = i + 1 < tokens.count ? tokens[i + 1] : ""
+            let withUnit = ["dollars", "dollar", "bucks", "usd"].contains(next)
+            guard token.contains(where: \.isNumber), let cents = Money.parse(token) else { continue }
+            // A bare small integer right after "last"/"the" is a count or a day, not money.
+            if i > 0, ["last", "the", "on", "first"].contains(tokens[i - 1]), !token.hasPrefix("$") { continue }
+            candidates.append((cents, token.hasPrefix("$") || withUnit))
+        }
+        return candidates.first(where: \.1)?.0 ?? candidates.first?.0
+    }
+
+    /// "last 5" → 5 (1…50).
+    static func count(in text: String) -> Int? {
+        let tokens = words(text)
+        for (i, token) in tokens.enumerated() where token == "last" || token == "latest" || token == "recent" {
+            if i + 1 < tokens.count, let n = Int(tokens[i + 1]), (1...50).contains(n) { return n }
+        }
+        return nil
+    }
+
+    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+
+    static let categoryWords: [String: String] = [
+        "groceries": "groceries", "grocery": "groceries", "supermarket": "groceries",
+        "dining": "dining", "restaurants": "dining", "restaurant": "dining", "food": "dining", "coffee": "dining", "eating": "dining",
+        "transport": "transport", "transportation": "transport", "rides": "transport", "gas": "transport", "fuel": "transport", "travel": "transport",
+        "shopping": "shopping", "entertainment": "entertainment", "streaming": "entertainment", "movies": "entertainment",
+        "health": "health", "pharmacy": "health", "rent": "rent", "income": "income", "salary": "income", "paycheck": "income",
+        "utilities": "utilities", "transfers": "transfer", "interest": "interest",
+    ]
+
+    /// Transaction filters from words: periods, counts, merchants, categories, amount ranges.
+    public static func transactionQuery(_ text: String, today: String, merchants: [String]) -> TransactionQuery {
+        var query = TransactionQuery(limit: count(in: text) ?? 10)
+        let lower = text.lowercased()
+        let year = Int(today.prefix(4)) ?? 2026, month = Int(today.dropFirst(5).prefix(2)) ?? 1
+        func monthRange(_ y: Int, _ m: Int) -> (String, String) {
+            let start = String(format: "%04d-%02d-01", y, m)
+            let next = m == 12 ? String(format: "%04d-01-01", y + 1) : String(format: "%04d-%02d-01", y, m + 1)
+            return (start, DemoBank.adding(days: -1, to: next))
+        }
+        if has(text, ["last month", "previous month"]) {
+            (query.from, query.to) = month == 1 ? monthRange(year - 1, 12) : monthRange(year, month - 1)
+        } else if has(text, ["this month"]) {
+            (query.from, query.to) = monthRange(year, month)
+        } else if has(text, ["last week", "past week", "this week"]) {
+            (query.from, query.to) = (DemoBank.adding(days: -7, to: today), today)
+        } else if has(text, ["yesterday"]) {
+            let day = DemoBank.adding(days: -1, to: today)
+            (query.from, query.to) = (day, day)
+        } else if has(text, ["today"]) {
+            (query.from, query.to) = (today, today)
+        } else if let index = months.firstIndex(where: { has(text, ["in " + $0, "during " + $0, $0]) }) {
+            let m = index + 1
+            (query.from, query.to) = monthRange(m > month ? year - 1 : year, m)
+        }
+        if query.from != nil, count(in: text) == nil { query.limit = 50 }
+        for merchant in merchants {
+            let name = merchant.lowercased()
+            let key = name.split(separator: " ").first.map(String.init) ?? name
+            if lower.contains(name) || (key.count >= 4 && has(text, [key.replacingOccurrences(of: "'", with: "")])) {
+                query.merchant = merchant
+                break
+            }
+        }
+        if query.merchant == nil {
+            for word in words(text) { if let category = categoryWords[word] { query.category = category; break } }
+        }
+        let tokens = words(text)
+        for (i, token) in tokens.enumerated() {
+            guard let cents = Money.parse(token), token.contains(where: \.isNumber) else { continue }
+            let before = tokens[max(0, i - 2)..<i].joined(separator: " ")
+            if before.hasSuffix("over") || before.hasSuffix("above") || before.hasSuffix("more than") || before.hasSuffix("at least") {
+                query.minAmount = cents
+            } else if before.hasSuffix("under") || before.hasSuffix("below") || before.hasSuffix("less than") || before.hasSuffix("at most") {
+                query.maxAmount = cents
+            } else if before.hasSuffix("between") {
+                query.minAmount = cents
+            } else if before.hasSuffix("and"), query.minAmount != nil, query.maxAmount == nil, tokens[..<i].contains("between") {
+                query.maxAmount = cents
+            }
+        }
+        return query
+    }
+
+    /// Which of the customer's accounts the text names, by kind word.
+    static func accountKinds(in text: String) -> [(AccountKind, String.Index)] {
+        let lower = text.lowercased()
+        var found: [(AccountKind, String.Index)] = []
+        for (kind, names) in [(AccountKind.checking, ["checking", "chequing", "current account"]), (.savings, ["savings", "saving"]), (.creditCard, ["credit card", "card"])] {
+            for name in names { if let range = lower.range(of: name) { found.append((kind, range.lowerBound)); break } }
+        }
+        return found.sorted { $0.1 < $1.1 }
+    }
+
+    /// A date for a bill payment: "tomorrow", "on the 15th", "on 2026-12-01".
+    static func scheduledDate(_ text: String, today: String) -> String? {
+        let tokens = words(text)
+        if tokens.contains("tomorrow") { return DemoBank.adding(days: 1, to: today) }
+        for token in tokens where token.count == 10 && DemoBank.date(token) != nil { return token > today ? token : nil }
+        for (i, token) in tokens.enumerated() where i > 0 && (tokens[i - 1] == "the" || tokens[i - 1] == "on") {
+            let digits = token.prefix(while: \.isNumber)
+            guard let day = Int(digits), (1...28).contains(day), !digits.isEmpty, token.dropFirst(digits.count).allSatisfy(\.isLetter) else { continue }
+            let year = Int(today.prefix(4))!, month = Int(today.dropFirst(5).prefix(2))!, todayDay = Int(today.suffix(2))!
+            if day > todayDay { return String(format: "%04d-%02d-%02d", year, month, day) }
+            return month == 12 ? String(format: "%04d-01-%02d", year + 1, day) : String(format: "%04d-%02d-%02d", year, month + 1, day)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Synchronization
+
+public struct ChatTurn: Sendable, Codable, Equatable {
+    public let role: String  // "customer" or "assistant"
+    /// Redacted text: raw PII never reaches the session store.
+    public let text: String
+    public let intent: String?
+}
+
+/// A payment being put together across turns.
+public struct PendingPayment: Sendable, Codable, Equatable {
+    public var kind: TransferKind?
+    public var fromAccountID: String?
+    public var destination: TransferDestination?
+    public var amount: Int64?
+    public var scheduledFor: String?
+}
+
+public enum ConfirmationState: String, Sendable, Codable { case pending, executed, cancelled, expired, failed }
+
+public struct Confirmation: Sendable, Codable, Equatable {
+    public let id: String
+    public let customerID: String
+    public let sessionID: String
+    public let request: TransferRequest
+    public let summary: String
+    public let expiresAt: Int64
+    public var state: ConfirmationState
+    public var receipt: TransferReceipt?
+    public var failure: String?
+}
+
+public struct ChatSession: Sendable, Codable, Equatable {
+    public let id: String
+    public let customerID: String
+    public var turns: [ChatTurn] = []
+    public var pending: PendingPayment?
+    public var confirmationID: String?
+    public var ticketID: String?
+}
+
+/// Sessions and confirmations. The memory store serves one process; with `DATABASE_URL`
+/// replicas share them in PostgreSQL.
+public protocol SessionStore: Sendable {
+    /// The session if it exists and belongs to the customer.
+    func session(id: String, customerID: String) async throws -> ChatSession?
+    func save(_ session: ChatSession) async throws
+    func confirmation(id: String, customerID: String) async throws -> Confirmation?
+    func save(_ confirmation: Confirmation) async throws
+    /// Moves a confirmation from `pending` to `state` if it is still pending; returns the
+    /// confirmation as it is afterwards (so two racing decisions agree on one outcome).
+    func decide(id: String, customerID: String, to state: ConfirmationState, receipt: TransferReceipt?, failure: String?) async throws -> Confirmation?
+}
+
+public final class MemorySessionStore: SessionStore {
+    private let sessions = Mutex<[String: ChatSession]>([:])
+    private let confirmations = Mutex<[String: Confirmation]>([:])
+    /// Oldest sessions are dropped beyond this many, so memory stays bounded.
+    let capacity: Int
+
+    public init(capacity: Int = 10_000) {
+        self.capacity = capacity
+    }
+
+    public func session(id: String, customerID: String) async throws -> ChatSession? {
+        sessions.withLock { $0[id] }.flatMap { $0.customerID == customerID ? $0 : nil }
+    }
+
+    public func save(_ session: ChatSession) async throws {
+        sessions.withLock { all in
+            if all.count >= capacity, all[session.id] == nil, let victim = all.keys.first { all[victim] = nil }
+            all[session.id] = session
+        }
+    }
+
+    public func confirmation(id: String, customerID: String) async throws -> Confirmation? {
+        confirmations.withLock { $0[id] }.flatMap { $0.customerID == customerID ? $0 : nil }
+    }
+
+    public func save(_ confirmation: Confirmation) async throws {
+        confirmations.withLock { $0[confirmation.id] = confirmation }
+    }
+
+    public func decide(id: String, customerID: String, to state: ConfirmationState, receipt: TransferReceipt?, failure: String?) async throws -> Confirmation? {
+        confirmations.withLock { all in
+            guard var confirmation = all[id], confirmation.customerID == customerID else { return nil }
+            if confirmation.state == .pending {
+                confirmation.state = state
+                confirmation.receipt = receipt
+                confirmation.failure = failure
+                all[id] = confirmation
+            }
+            return confirmation
+        }
+    }
+}
