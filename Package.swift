@@ -149,7 +149,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConciergeCoreTests",
-            dependencies: ["ConciergeCore", "SharedHealth", "TestSupport"],
+            dependencies: ["ConciergeCore", "GuardrailsCore", "SharedHealth", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

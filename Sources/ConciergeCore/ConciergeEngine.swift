@@ -106,6 +106,7 @@ public struct ConciergeEngine: Sendable {
             return Draft(text: "Okay, I've cancelled that. No money was moved.", intent: .cancel)
         }
         var intent = MessageUnderstanding.intent(text)
+        if intent == .unknown, MessageUnderstanding.isConfirmation(text) { intent = .confirm }
         if let pending = session.pending, intent == .unknown || intent == .knowledge || MessageUnderstanding.amount(in: text) != nil {
             intent = pending.kind == .billPayment ? .billPayment : .transfer
         }
