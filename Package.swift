@@ -153,6 +153,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "ConciergeServiceTests",
+            dependencies: [
+                "ConciergeService",
+                "ConciergeCore",
+                "SharedHealth",
+                "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "RAGCoreTests",
             dependencies: ["RAGCore", "SharedHealth", "TestSupport"],
             swiftSettings: swiftSettings

@@ -10,6 +10,9 @@ RAG_PORT=${RAG_PORT:-8001}
 CONCIERGE_PORT=${CONCIERGE_PORT:-8000}
 STARTUP_TIMEOUT_SECONDS=${STARTUP_TIMEOUT_SECONDS:-60}
 export STARTUP_TIMEOUT_SECONDS
+# A local-only signing key for demo tokens; set your own JWT_SECRET for anything shared.
+JWT_SECRET=${JWT_SECRET:-local-demo-secret-$(hostname)-change-me}
+export JWT_SECRET
 
 echo "building (release)…"
 swift build -c release
@@ -67,7 +70,9 @@ All three services are ready:
   concierge   http://127.0.0.1:$CONCIERGE_PORT   (/health /live /ready /metrics)
   rag         http://127.0.0.1:$RAG_PORT
   guardrails  http://127.0.0.1:$GUARDRAILS_PORT
-Try: curl -s http://127.0.0.1:$CONCIERGE_PORT/ready
+A first chat (demo customers: cust_alex, cust_sam, cust_priya):
+  TOKEN=\$(JWT_SECRET='$JWT_SECRET' $BIN/ConciergeService token cust_alex)
+  curl -s http://127.0.0.1:$CONCIERGE_PORT/v1/chat -H "Authorization: Bearer \$TOKEN" -d '{"message":"what is my balance?"}'
 Ctrl-C stops all three.
 
 MSG
