@@ -11,12 +11,15 @@ struct ConciergeConfiguration {
     /// until an operator sets one (never a built-in default secret).
     var jwtSecret: String?
     var database: PostgresPool.Configuration?
+    /// Requests per customer per minute; 0 turns limiting off.
+    var rateLimitPerMinute: Int
 
     init(environment env: EnvironmentReader) throws {
         guardrailsURL = try env.url("GUARDRAILS_URL", default: "http://127.0.0.1:8002")
         ragURL = try env.url("RAG_URL", default: "http://127.0.0.1:8001")
         jwtSecret = try env.secret("JWT_SECRET", minimumLength: 16)
         database = try PostgresPool.Configuration.fromEnvironment(env, applicationName: "concierge")
+        rateLimitPerMinute = try env.int("RATE_LIMIT_PER_MINUTE", default: 60, range: 0...1_000_000)
     }
 }
 
@@ -58,7 +61,10 @@ func buildApplication(runtime: ServiceRuntime, environment: EnvironmentReader) a
 
     let readiness = runtime.readinessMonitor(dependencies: dependencies)
     let router = runtime.makeRouter(readiness: readiness)
-    ConciergeController(engine: engine, verifier: BearerTokenVerifier(secret: secret), metrics: runtime.metrics)
+    ConciergeController(
+        engine: engine, verifier: BearerTokenVerifier(secret: secret),
+        limiter: RateLimiter(perMinute: configuration.rateLimitPerMinute), metrics: runtime.metrics
+    )
         .addRoutes(to: router.group("/v1"))
     return runtime.makeApplication(router: router, readiness: readiness, services: services)
 }

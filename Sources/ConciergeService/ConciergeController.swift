@@ -3,10 +3,12 @@ import Foundation
 import Hummingbird
 import SharedHealth
 
-/// `/v1/chat`, `/v1/confirmations/{id}`, `/v1/sessions/{id}`; every route needs a bearer token.
+/// `/v1/chat`, `/v1/confirmations/{id}`, `/v1/sessions/{id}`; every route needs a bearer token
+/// and counts against the customer's rate limit (429 with Retry-After).
 struct ConciergeController: Sendable {
     let engine: ConciergeEngine
     let verifier: BearerTokenVerifier
+    let limiter: RateLimiter
     let metrics: ServiceMetrics
     static let maxMessageLength = 4_000
 
@@ -55,6 +57,10 @@ struct ConciergeController: Sendable {
         }
         guard try await engine.ledger.customer(id: claims.subject) != nil else {
             throw APIError.unauthorized("The bearer token names no customer.")
+        }
+        if let wait = limiter.acquire(claims.subject) {
+            metrics.counter(.rateLimitRejections).increment()
+            throw APIError.rateLimited(retryAfterSeconds: wait)
         }
         return claims.subject
     }

@@ -16,8 +16,12 @@ struct ConciergeAPITests {
     static let secret = "api-test-secret-0123456789abcdef"
     static let closed = "http://127.0.0.1:\(freePort())"
 
-    func app() async throws -> some ApplicationProtocol {
-        try await makeServiceApp(service: "concierge", ["JWT_SECRET": Self.secret, "GUARDRAILS_URL": Self.closed, "RAG_URL": Self.closed], build: buildApplication)
+    func app(_ extra: [String: String] = [:]) async throws -> some ApplicationProtocol {
+        try await makeServiceApp(
+            service: "concierge",
+            ["JWT_SECRET": Self.secret, "GUARDRAILS_URL": Self.closed, "RAG_URL": Self.closed].merging(extra) { $1 },
+            build: buildApplication
+        )
     }
 
     func token(_ customer: String = "cust_alex", secret: String = ConciergeAPITests.secret, lifetime: Int64 = 600) -> String {
@@ -92,6 +96,24 @@ struct ConciergeAPITests {
             #expect(theirs.status == .notFound)
             let unknown = try await client.postJSON("/v1/confirmations/cnf_nope", #"{"decision":"confirm"}"#, headers: [.authorization: "Bearer \(token())"])
             #expect(unknown.status == .notFound)
+        }
+    }
+
+    @Test func customersAreRateLimited() async throws {
+        try await app(["RATE_LIMIT_PER_MINUTE": "3"]).test(.router) { client in
+            for _ in 0..<3 {
+                let ok = try await chat(client, #"{"message":"hi"}"#, token: token())
+                #expect(ok.status == .ok)
+            }
+            let limited = try await chat(client, #"{"message":"hi"}"#, token: token())
+            #expect(limited.status == .tooManyRequests)
+            #expect(Int(limited.headers[.retryAfter] ?? "") ?? 0 >= 1)
+            #expect((limited.jsonObject["error"] as? [String: Any])?["code"] as? String == "rate_limited")
+            // Another customer has their own bucket.
+            let other = try await chat(client, #"{"message":"hi"}"#, token: token("cust_sam"))
+            #expect(other.status == .ok)
+            let text = String(buffer: try await client.execute(uri: "/metrics", method: .get).body)
+            #expect(try PrometheusText.parse(text).contains { $0.name == "rate_limit_rejections_total" && $0.value == 1 })
         }
     }
 

@@ -85,3 +85,31 @@ struct RetryTests {
         #expect(delays.contains { $0 > .milliseconds(180) })
     }
 }
+
+@Suite("RateLimiter")
+struct RateLimiterTests {
+    final class ManualTime: Sendable {
+        let start = ContinuousClock.now
+        let offset = Mutex(Duration.zero)
+        func now() -> ContinuousClock.Instant { start + offset.withLock { $0 } }
+        func advance(_ d: Duration) { offset.withLock { $0 += d } }
+    }
+
+    @Test func burstThenRefillPerKey() {
+        let time = ManualTime()
+        let limiter = RateLimiter(perMinute: 6, clock: { time.now() })
+        for _ in 0..<6 { #expect(limiter.acquire("a") == nil) }
+        #expect(limiter.acquire("a") == 10)  // one token per 10 s
+        #expect(limiter.acquire("b") == nil)  // keys are independent
+        time.advance(.seconds(5))
+        #expect(limiter.acquire("a") == 5)
+        time.advance(.seconds(5))
+        #expect(limiter.acquire("a") == nil)
+        #expect(limiter.acquire("a") != nil)
+    }
+
+    @Test func zeroMeansOff() {
+        let limiter = RateLimiter(perMinute: 0)
+        for _ in 0..<1000 { #expect(limiter.acquire("a") == nil) }
+    }
+}
