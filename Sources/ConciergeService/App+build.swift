@@ -38,15 +38,20 @@ func buildApplication(runtime: ServiceRuntime, environment: EnvironmentReader) a
     var services: [any Service] = []
 
     let ledger: any LedgerStore
+    let sessions: any SessionStore
     if let database = configuration.database {
         let pool = PostgresPool(configuration: database, metrics: runtime.metrics)
         let store = PostgresLedgerStore(pool: pool)
         try await store.prepare(seed: DemoBank.generate(asOf: DemoBank.today()))
+        let sessionStore = PostgresSessionStore(pool: pool)
+        try await sessionStore.prepare()
         ledger = store
+        sessions = sessionStore
         dependencies.append(.database(pool))
         services.append(pool)
     } else {
         ledger = MemoryLedgerStore()
+        sessions = MemorySessionStore()
     }
     if configuration.jwtSecret == nil {
         runtime.logger.notice("JWT_SECRET is not set: no bearer token will verify until it is")
@@ -54,7 +59,7 @@ func buildApplication(runtime: ServiceRuntime, environment: EnvironmentReader) a
     let secret = configuration.jwtSecret ?? (0..<4).map { _ in String(UInt64.random(in: .min ... .max), radix: 16) }.joined()
     let engine = ConciergeEngine(
         ledger: ledger,
-        sessions: MemorySessionStore(),
+        sessions: sessions,
         guardrails: HTTPGuardrailsGateway(client: guardrails, fallback: GuardrailsEngine(hashSecret: secret)),
         knowledge: HTTPKnowledgeGateway(client: rag)
     )

@@ -1,5 +1,7 @@
 import Foundation
 import GuardrailsCore
+import SharedHealth
+import TestSupport
 import Synchronization
 import Testing
 
@@ -217,5 +219,38 @@ struct ConversationTests {
         #expect(reply.confirmation?.summary.contains("December 15, 2026") == true)
         let done = try await e.decide(reply.confirmation!.id, decision: .confirm, customerID: "cust_alex")
         #expect(done.confirmation.receipt?.status == .scheduled)
+    }
+
+    @Test func postgresSessionsShareConfirmationsAcrossEnginesAndExecuteOnce() async throws {
+        guard TestDatabase.mustRun else { return }
+        try await TestDatabase.withFreshDatabase { url in
+            let pool = PostgresPool(configuration: .init(url: url, maxConnections: 8, applicationName: "conversation-tests"), metrics: ServiceMetrics())
+            defer { pool.shutdown() }
+            let ledger = PostgresLedgerStore(pool: pool)
+            try await ledger.prepare(seed: DemoBank.generate(asOf: Self.today))
+            let sessions = PostgresSessionStore(pool: pool)
+            try await sessions.prepare()
+            // Two engines sharing the database stand for two replicas behind the gateway.
+            func replica() -> ConciergeEngine {
+                var engine = ConciergeEngine(ledger: ledger, sessions: sessions, guardrails: InProcessGuardrails(), knowledge: FakeKnowledge())
+                engine.today = { ConversationTests.today }
+                return engine
+            }
+            let a = replica(), b = replica()
+            let ask = try await a.chat(customerID: "cust_alex", message: "send money to Sam", sessionID: nil)
+            let offer = try await b.chat(customerID: "cust_alex", message: "$40", sessionID: ask.session_id)
+            let id = try #require(offer.confirmation?.id)
+            let states = try await withThrowingTaskGroup(of: ConfirmationState.self) { group in
+                for i in 0..<10 { group.addTask { try await (i % 2 == 0 ? a : b).decide(id, decision: .confirm, customerID: "cust_alex").confirmation.state } }
+                return try await group.reduce(into: [ConfirmationState]()) { $0.append($1) }
+            }
+            #expect(states.allSatisfy { $0 == .executed })
+            let postings = try await ledger.postings()
+            #expect(postings.count == 2)
+            let stored = try #require(try await sessions.session(id: ask.session_id, customerID: "cust_alex"))
+            #expect(stored.turns.count == 4)
+            #expect(try await sessions.session(id: ask.session_id, customerID: "cust_sam") == nil)
+            #expect(try await sessions.confirmation(id: id, customerID: "cust_sam") == nil)
+        }
     }
 }
