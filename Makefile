@@ -1,4 +1,4 @@
-.PHONY: run test build release bench-client bench-rag eval-rag idle-memory clean
+.PHONY: run test build release bench-client bench-chat bench-rag eval-rag idle-memory clean
 
 # Build in release, start guardrails, RAG and concierge with embedded defaults, wait for each
 # /ready in dependency order, print the URLs; Ctrl-C stops all three.
@@ -18,6 +18,9 @@ release:
 
 bench-client:
 	bash scripts/bench-http-client.sh
+
+bench-chat:
+	bash scripts/bench-chat.sh
 
 bench-rag:
 	bash scripts/bench-rag.sh
