@@ -40,6 +40,8 @@ public struct ConciergeEngine: Sendable {
     public var confirmationLifetime: Int64 = 300
     public var now: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
     public var today: @Sendable () -> String = { DemoBank.today() }
+    /// The `openai` responder; nil for the deterministic local one.
+    public var model: (any ChatModel)?
 
     public init(ledger: any LedgerStore, sessions: any SessionStore, guardrails: any GuardrailsGateway, knowledge: any KnowledgeGateway) {
         self.ledger = ledger
@@ -110,6 +112,17 @@ public struct ConciergeEngine: Sendable {
         if let pending = session.pending, intent == .unknown || intent == .knowledge || MessageUnderstanding.amount(in: text) != nil {
             intent = pending.kind == .billPayment ? .billPayment : .transfer
         }
+        if let model, intent != .confirm, intent != .cancel {
+            if let drafted = await modelTurn(model, raw: text, redacted: redacted, session: &session) { return drafted }
+            var local = try await localResponse(intent, text: text, redacted: redacted, session: &session)
+            local.degraded = true
+            return local
+        }
+        return try await localResponse(intent, text: text, redacted: redacted, session: &session)
+    }
+
+    func localResponse(_ intent: ChatIntent, text: String, redacted: String, session: inout ChatSession) async throws -> Draft {
+        let customer = session.customerID
         switch intent {
         case .balance: return try await balances(customer)
         case .transactions: return try await transactions(customer, text)

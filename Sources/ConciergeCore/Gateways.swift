@@ -6,6 +6,11 @@ import SharedHealth
 public struct GuardVerdict: Sendable {
     public let result: CheckResult
     public let degraded: Bool
+
+    public init(result: CheckResult, degraded: Bool) {
+        self.result = result
+        self.degraded = degraded
+    }
 }
 
 /// Checks every message in and every reply out.
@@ -45,9 +50,18 @@ public struct KnowledgePassage: Sendable, Codable, Equatable {
     public let title: String
     public let text: String
     public let score: Double
+
+    public init(documentID: String, title: String, text: String, score: Double) {
+        self.documentID = documentID
+        self.title = title
+        self.text = text
+        self.score = score
+    }
 }
 
-public struct KnowledgeUnavailable: Error {}
+public struct KnowledgeUnavailable: Error {
+    public init() {}
+}
 
 public protocol KnowledgeGateway: Sendable {
     /// Throws `KnowledgeUnavailable` when search cannot answer.

@@ -13,6 +13,12 @@ struct ConciergeConfiguration {
     var database: PostgresPool.Configuration?
     /// Requests per customer per minute; 0 turns limiting off.
     var rateLimitPerMinute: Int
+    enum LLMProvider: String, CaseIterable { case local, openai }
+    var llmProvider: LLMProvider
+    var llmBaseURL: String
+    var llmModel: String
+    var llmAPIKey: String?
+    var llmTimeout: Duration
 
     init(environment env: EnvironmentReader) throws {
         guardrailsURL = try env.url("GUARDRAILS_URL", default: "http://127.0.0.1:8002")
@@ -20,6 +26,14 @@ struct ConciergeConfiguration {
         jwtSecret = try env.secret("JWT_SECRET", minimumLength: 16)
         database = try PostgresPool.Configuration.fromEnvironment(env, applicationName: "concierge")
         rateLimitPerMinute = try env.int("RATE_LIMIT_PER_MINUTE", default: 60, range: 0...1_000_000)
+        llmProvider = try env.choice("LLM_PROVIDER", default: LLMProvider.local)
+        llmBaseURL = try env.url("LLM_BASE_URL", default: OpenAIChatModel.defaultBaseURL)
+        llmModel = env.string("LLM_MODEL", default: OpenAIChatModel.defaultModel)
+        llmAPIKey = try env.secret("LLM_API_KEY") ?? env.secret("TOGETHER_API_KEY")
+        llmTimeout = .milliseconds(try env.int("LLM_TIMEOUT_MS", default: 10_000, range: 100...120_000))
+        if llmProvider == .openai, llmAPIKey == nil, llmBaseURL == OpenAIChatModel.defaultBaseURL {
+            throw ConfigurationError(variable: "LLM_API_KEY", expected: "set (or TOGETHER_API_KEY) when LLM_PROVIDER=openai uses Together.AI", got: nil)
+        }
     }
 }
 
@@ -57,12 +71,21 @@ func buildApplication(runtime: ServiceRuntime, environment: EnvironmentReader) a
         runtime.logger.notice("JWT_SECRET is not set: no bearer token will verify until it is")
     }
     let secret = configuration.jwtSecret ?? (0..<4).map { _ in String(UInt64.random(in: .min ... .max), radix: 16) }.joined()
-    let engine = ConciergeEngine(
+    var engine = ConciergeEngine(
         ledger: ledger,
         sessions: sessions,
         guardrails: HTTPGuardrailsGateway(client: guardrails, fallback: GuardrailsEngine(hashSecret: secret)),
         knowledge: HTTPKnowledgeGateway(client: rag)
     )
+    if configuration.llmProvider == .openai {
+        // Optional: without the model the local responder answers (degraded), so the LLM
+        // endpoint is not a readiness dependency.
+        engine.model = OpenAIChatModel(
+            client: runtime.serviceClient(target: "llm", baseURL: configuration.llmBaseURL, retry: .none),
+            model: configuration.llmModel, apiKey: configuration.llmAPIKey,
+            timeout: configuration.llmTimeout, metrics: runtime.metrics
+        )
+    }
 
     let readiness = runtime.readinessMonitor(dependencies: dependencies)
     let router = runtime.makeRouter(readiness: readiness)

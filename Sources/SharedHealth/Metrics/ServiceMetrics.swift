@@ -33,6 +33,8 @@ extension MetricFamily {
     public static let ragChunks = MetricFamily("rag_chunks", help: "Chunks in the knowledge-base store.")
     public static let conciergeChatRequests = MetricFamily("concierge_chat_requests_total", help: "Chat messages answered, by intent and outcome.")
     public static let conciergeTransfers = MetricFamily("concierge_transfers_total", help: "Confirmed transfers and bill payments, by outcome.")
+    public static let llmRequestDuration = MetricFamily("llm_request_duration_seconds", help: "LLM request duration in seconds, by provider.")
+    public static let llmRequests = MetricFamily("llm_requests_total", help: "LLM requests, by provider and outcome.")
     public static let rateLimitRejections = MetricFamily("rate_limit_rejections_total", help: "Requests rejected by the rate limiter.")
 
     public static let processResidentMemory = MetricFamily("process_resident_memory_bytes", help: "Resident memory size in bytes.")

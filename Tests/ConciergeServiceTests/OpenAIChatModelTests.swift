@@ -1,0 +1,123 @@
+import ConciergeCore
+import Foundation
+import GuardrailsCore
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import SharedHealth
+import Synchronization
+import Testing
+
+/// The `openai` responder against a fake OpenAI-compatible server on port 0 (never the
+/// internet): tool calls, errors and slow replies.
+@Suite("OpenAI-compatible chat model")
+struct OpenAIChatModelTests {
+    struct Guard: GuardrailsGateway {
+        let engine = GuardrailsEngine(hashSecret: "test-hash-secret-0123456789")
+        func check(_ text: String, direction: Direction) async -> GuardVerdict {
+            GuardVerdict(result: engine.check(text, direction: direction), degraded: false)
+        }
+    }
+
+    struct NoKnowledge: KnowledgeGateway {
+        func search(_ query: String, topK: Int) async throws -> [KnowledgePassage] { throw KnowledgeUnavailable() }
+    }
+
+    final class Counter: Sendable {
+        let value = Mutex(0)
+        func increment() { value.withLock { $0 += 1 } }
+        var count: Int { value.withLock { $0 } }
+    }
+
+    /// Answers by the last user message: "balance" → asks for get_balances, then summarizes
+    /// the tool result; "sam" → prepare_transfer; "broken" → 500; "slow" → waits 2 s.
+    static func fakeRouter(requests: Counter) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.post("/v1/chat/completions") { request, _ -> Response in
+            requests.increment()
+            let body = try await request.body.collect(upTo: 1 << 20)
+            let json = try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] ?? [:]
+            let messages = json["messages"] as? [[String: Any]] ?? []
+            let lastUser = (messages.last { $0["role"] as? String == "user" }?["content"] as? String ?? "").lowercased()
+            let last = messages.last ?? [:]
+            func answer(_ message: [String: Any]) throws -> Response {
+                let data = try JSONSerialization.data(withJSONObject: ["id": "x", "object": "chat.completion", "choices": [["index": 0, "message": message, "finish_reason": "stop"]]])
+                return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            }
+            func call(_ name: String, _ arguments: String) throws -> Response {
+                try answer(["role": "assistant", "content": NSNull(), "tool_calls": [["id": "call_1", "type": "function", "function": ["name": name, "arguments": arguments]]]])
+            }
+            if lastUser.contains("broken") { return Response(status: .internalServerError) }
+            if lastUser.contains("slow") { try await Task.sleep(for: .seconds(2)) }
+            if last["role"] as? String == "tool" {
+                return try answer(["role": "assistant", "content": "From the tools: " + (last["content"] as? String ?? "")])
+            }
+            if lastUser.contains("sam") { return try call("prepare_transfer", #"{"to":"Sam","amount":40}"#) }
+            if lastUser.contains("balance") || lastUser.contains("slow") { return try call("get_balances", "{}") }
+            return try answer(["role": "assistant", "content": "Hello from the model."])
+        }
+        return router
+    }
+
+    func withEngine(timeout: Duration = .seconds(1), _ body: @escaping @Sendable (ConciergeEngine, MemoryLedgerStore, ServiceMetrics, Counter) async throws -> Void) async throws {
+        let requests = Counter()
+        let fake = Application(router: Self.fakeRouter(requests: requests), configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: Logger(label: "fake-llm"))
+        try await fake.test(.live) { client in
+            let http = CurlHTTPClient(configuration: .init(maxConnections: 4))
+            defer { http.shutdown() }
+            let metrics = ServiceMetrics()
+            var settings = CircuitBreakerSettings()
+            settings.minimumNumberOfCalls = 100
+            let llm = ServiceClient(target: "llm", baseURL: "http://127.0.0.1:\(client.port!)/v1", http: http,
+                                    breaker: CircuitBreaker(name: "llm", settings: settings), metrics: metrics, retry: .none)
+            let ledger = MemoryLedgerStore(bank: .generate(asOf: "2026-11-22"))
+            var engine = ConciergeEngine(ledger: ledger, sessions: MemorySessionStore(), guardrails: Guard(), knowledge: NoKnowledge())
+            engine.today = { "2026-11-22" }
+            engine.model = OpenAIChatModel(client: llm, model: "fake", apiKey: "sk-test", timeout: timeout, metrics: metrics)
+            try await body(engine, ledger, metrics, requests)
+        }
+    }
+
+    @Test func toolResultsComeBackToTheModel() async throws {
+        try await withEngine { engine, _, metrics, requests in
+            let reply = try await engine.chat(customerID: "cust_alex", message: "what's my balance?", sessionID: nil)
+            #expect(reply.intent == "balance")
+            #expect(reply.reply.hasPrefix("From the tools: Your balances:"))
+            #expect(reply.reply.contains("$4,237.18"))
+            #expect(!reply.degraded)
+            #expect(requests.count == 2)
+            let text = String(decoding: metrics.exposition(), as: UTF8.self)
+            #expect(text.contains(#"llm_requests_total{provider="openai",outcome="ok"} 2"#))
+        }
+    }
+
+    @Test func moneyToolsOnlyPrepareAConfirmation() async throws {
+        try await withEngine { engine, ledger, _, _ in
+            let reply = try await engine.chat(customerID: "cust_alex", message: "send forty dollars to Sam", sessionID: nil)
+            let confirmation = try #require(reply.confirmation)
+            #expect(confirmation.summary.contains("$40.00"))
+            #expect(confirmation.summary.contains("Sam Rivera"))
+            #expect(reply.reply.contains(#"Reply "yes""#))
+            #expect(ledger.postings().isEmpty)
+            let done = try await engine.chat(customerID: "cust_alex", message: "yes", sessionID: reply.session_id)
+            #expect(done.reply.hasPrefix("Done"))
+            #expect(ledger.postings().count == 2)
+        }
+    }
+
+    @Test func errorsAndSlowRepliesFallBackToLocal() async throws {
+        try await withEngine(timeout: .milliseconds(300)) { engine, _, metrics, _ in
+            let broken = try await engine.chat(customerID: "cust_alex", message: "broken: what's my balance?", sessionID: nil)
+            #expect(broken.degraded)
+            #expect(broken.intent == "balance")
+            #expect(broken.reply.hasPrefix("Your balances:"))
+            let started = ContinuousClock.now
+            let slow = try await engine.chat(customerID: "cust_alex", message: "slow balance please", sessionID: nil)
+            #expect(ContinuousClock.now - started < .seconds(2))
+            #expect(slow.degraded)
+            #expect(slow.reply.hasPrefix("Your balances:"))
+            let text = String(decoding: metrics.exposition(), as: UTF8.self)
+            #expect(text.contains(#"llm_requests_total{provider="openai",outcome="error"} 2"#))
+        }
+    }
+}
