@@ -79,8 +79,8 @@ struct ConciergeController: Sendable {
             do {
                 let reply = try await engine.chat(customerID: customer, message: message, sessionID: body.session_id)
                 metrics.counter(.conciergeChatRequests, [("intent", reply.intent), ("outcome", reply.degraded ? "degraded" : "ok")]).increment()
-                if reply.intent == ChatIntent.confirm.rawValue {
-                    metrics.counter(.conciergeTransfers, [("outcome", reply.reply.hasPrefix("Done") ? "completed" : "failed")]).increment()
+                if reply.intent == ChatIntent.confirm.rawValue, reply.reply.hasPrefix("Done") {
+                    metrics.counter(.conciergeTransfers, [("outcome", "completed")]).increment()
                 }
                 return ChatResponse(
                     session_id: reply.session_id, reply: reply.reply, intent: reply.intent, sources: reply.sources,
