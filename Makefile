@@ -5,10 +5,12 @@
 run:
 	bash scripts/run-local.sh
 
-# Unit and integration tests (the integration tests start the real executables).
+# Unit and integration tests (the integration tests start the real executables), then the
+# deployment files' structure tests (Python 3 with PyYAML).
 test:
 	swift build --build-tests
 	swift test --skip-build
+	python3 -m unittest discover -s deploy/tests
 
 build:
 	swift build
