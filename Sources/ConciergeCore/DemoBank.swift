@@ -1,4 +1,5 @@
 import Foundation
+import SharedHealth
 
 /// The demo bank's customers, accounts, six months of transactions, payees and billers.
 /// Deterministic: the same `asOf` date gives the same data in every process and replica.
@@ -121,18 +122,5 @@ public struct DemoBank: Sendable {
             }
         }
         return bank
-    }
-}
-
-/// SplitMix64: small, seeded, the same sequence everywhere.
-struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -47,7 +47,7 @@ struct RAGBenchmark {
 
         let embedder = try BundledKnowledgeBase.localEmbedder()
         let vocabulary = try Self.vocabulary()
-        var random = SplitMix64(seed: 42)
+        var random = SeededRandom(seed: 42)
         let categories = ["accounts", "cards", "transfers", "bill-pay", "fees", "disputes", "security", "app"]
 
         let store: any KnowledgeStore
@@ -176,11 +176,11 @@ struct RAGBenchmark {
     /// A document's topic: 40 vocabulary words picked by a generator seeded with its index, so
     /// queries can be generated for the same topics later.
     static func topic(_ documentIndex: Int, _ vocabulary: [String]) -> [String] {
-        var random = SplitMix64(seed: 0x7091C ^ UInt64(documentIndex))
+        var random = SeededRandom(seed: 0x7091C ^ UInt64(documentIndex))
         return (0..<40).map { _ in vocabulary[Int(random.next() % UInt64(vocabulary.count))] }
     }
 
-    static func chunkText(topic: [String], _ vocabulary: [String], _ random: inout SplitMix64) -> String {
+    static func chunkText(topic: [String], _ vocabulary: [String], _ random: inout SeededRandom) -> String {
         var words: [String] = []
         for _ in 0..<60 {
             if random.next() % 10 < 6 {
@@ -193,7 +193,7 @@ struct RAGBenchmark {
     }
 
     /// Words drawn with probability ∝ 1 / rank (Zipf).
-    static func sentence(_ length: Int, _ vocabulary: [String], _ random: inout SplitMix64) -> String {
+    static func sentence(_ length: Int, _ vocabulary: [String], _ random: inout SeededRandom) -> String {
         let n = vocabulary.count
         let harmonic = log(Double(n)) + 0.5772
         var words: [String] = []
@@ -203,18 +203,6 @@ struct RAGBenchmark {
             words.append(vocabulary[max(0, rank)])
         }
         return words.joined(separator: " ")
-    }
-}
-
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
