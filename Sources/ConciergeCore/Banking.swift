@@ -202,6 +202,8 @@ public protocol LedgerStore: Sendable {
     func transactions(customerID: String, query: TransactionQuery) async throws -> [BankTransaction]
     func payees(customerID: String) async throws -> [Payee]
     func billers(customerID: String) async throws -> [Biller]
+    /// The distinct merchant names in the customer's history (for matching names in messages).
+    func merchants(customerID: String) async throws -> [String]
     /// Moves money exactly once per idempotency key, or throws `LedgerError` and changes nothing.
     func transfer(_ request: TransferRequest, on date: String) async throws -> TransferReceipt
 }

@@ -20,6 +20,8 @@ public struct ChatReply: Sendable, Codable, Equatable {
     public let sources: [Source]
     public let confirmation: PendingConfirmation?
     public let degraded: Bool
+    /// Set when this message confirmed a transfer: whether it executed (for metrics).
+    public var transferExecuted: Bool? = nil
 }
 
 public enum ConfirmationDecision: String, Sendable { case confirm, cancel }
@@ -56,6 +58,7 @@ public struct ConciergeEngine: Sendable {
         var sources: [ChatReply.Source] = []
         var confirmation: ChatReply.PendingConfirmation?
         var degraded = false
+        var transferExecuted: Bool?
     }
 
     public func chat(customerID: String, message: String, sessionID: String?) async throws -> ChatReply {
@@ -85,7 +88,8 @@ public struct ConciergeEngine: Sendable {
         try await sessions.save(session)
         return ChatReply(
             session_id: session.id, reply: reply, intent: draft.intent.rawValue, sources: draft.sources,
-            confirmation: draft.confirmation, degraded: draft.degraded || output.degraded
+            confirmation: draft.confirmation, degraded: draft.degraded || output.degraded,
+            transferExecuted: draft.transferExecuted
         )
     }
 
@@ -95,7 +99,15 @@ public struct ConciergeEngine: Sendable {
         if let id = session.confirmationID, let confirmation = try await sessions.confirmation(id: id, customerID: customer), confirmation.state == .pending {
             if MessageUnderstanding.isConfirmation(text) {
                 session.confirmationID = nil
-                return Draft(text: try await decide(id, decision: .confirm, customerID: customer).message, intent: .confirm)
+                do {
+                    var draft = Draft(text: try await decide(id, decision: .confirm, customerID: customer).message, intent: .confirm)
+                    draft.transferExecuted = true
+                    return draft
+                } catch let error as ConfirmationError {
+                    var draft = Draft(text: Self.refusal(error), intent: .confirm)
+                    draft.transferExecuted = false
+                    return draft
+                }
             }
             if MessageUnderstanding.isCancellation(text) {
                 session.confirmationID = nil
@@ -154,8 +166,8 @@ public struct ConciergeEngine: Sendable {
     }
 
     func transactions(_ customer: String, _ text: String) async throws -> Draft {
-        let recent = try await ledger.transactions(customerID: customer, query: TransactionQuery(limit: 500))
-        let merchants = Array(Set(recent.map(\.merchant))).sorted { $0.count > $1.count }
+        // Longest names first, so "Blue Bottle Coffee" wins over a shorter name inside it.
+        let merchants = try await ledger.merchants(customerID: customer).sorted { $0.count > $1.count }
         let query = MessageUnderstanding.transactionQuery(text, today: today(), merchants: merchants)
         let found = try await ledger.transactions(customerID: customer, query: query)
         guard !found.isEmpty else { return Draft(text: "I didn't find any transactions matching that.", intent: .transactions) }
@@ -301,6 +313,15 @@ public struct ConciergeEngine: Sendable {
                 _ = try await sessions.decide(id: id, customerID: customerID, to: .failed, receipt: nil, failure: error.description)
                 throw ConfirmationError.failed(error.description)
             }
+        }
+    }
+
+    /// What the customer reads when a confirmation could not execute.
+    static func refusal(_ error: ConfirmationError) -> String {
+        switch error {
+        case .failed(let reason): "The transfer was not made: \(reason)."
+        case .expired: "That request expired; please start again."
+        case .alreadyCancelled, .notFound: "That request was cancelled."
         }
     }
 

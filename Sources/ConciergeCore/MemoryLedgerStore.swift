@@ -64,6 +64,10 @@ public final class MemoryLedgerStore: LedgerStore {
         state.withLock { $0.billers.values.filter { $0.customerID == customerID }.sorted { $0.name < $1.name } }
     }
 
+    public func merchants(customerID: String) async throws -> [String] {
+        state.withLock { Array(Set(($0.transactions[customerID] ?? []).map(\.merchant))).sorted() }
+    }
+
     /// Every posting so far (tests check that each transfer's postings sum to zero).
     public func postings() -> [Posting] {
         state.withLock { $0.postings }

@@ -169,6 +169,10 @@ public final class PostgresLedgerStore: LedgerStore {
         }
     }
 
+    public func merchants(customerID: String) async throws -> [String] {
+        try await pool.query("SELECT DISTINCT merchant FROM ledger_transactions WHERE customer_id = $1 ORDER BY merchant", [customerID]).rows.compactMap { $0["merchant"] }
+    }
+
     /// Every posting (tests check that each transfer's postings sum to zero).
     public func postings() async throws -> [(transferID: Int, account: String, amount: Int64)] {
         try await pool.query("SELECT transfer_id, account, amount FROM ledger_postings ORDER BY id").rows.map {

@@ -79,8 +79,8 @@ struct ConciergeController: Sendable {
             do {
                 let reply = try await engine.chat(customerID: customer, message: message, sessionID: body.session_id)
                 metrics.counter(.conciergeChatRequests, [("intent", reply.intent), ("outcome", reply.degraded ? "degraded" : "ok")]).increment()
-                if reply.intent == ChatIntent.confirm.rawValue, reply.reply.hasPrefix("Done") {
-                    metrics.counter(.conciergeTransfers, [("outcome", "completed")]).increment()
+                if let executed = reply.transferExecuted {
+                    metrics.counter(.conciergeTransfers, [("outcome", executed ? "completed" : "failed")]).increment()
                 }
                 return ChatResponse(
                     session_id: reply.session_id, reply: reply.reply, intent: reply.intent, sources: reply.sources,
@@ -88,15 +88,6 @@ struct ConciergeController: Sendable {
                 )
             } catch ConfirmationError.notFound {
                 throw APIError.notFound("No such session.")
-            } catch let error as ConfirmationError {
-                metrics.counter(.conciergeTransfers, [("outcome", "failed")]).increment()
-                let message: String
-                switch error {
-                case .failed(let reason): message = "The transfer was not made: \(reason)."
-                case .expired: message = "That request expired; please start again."
-                default: message = "That request was cancelled."
-                }
-                return ChatResponse(session_id: body.session_id ?? "", reply: message, intent: ChatIntent.confirm.rawValue, sources: [], confirmation: nil, degraded: false, request_id: context.requestID)
             }
         }
         group.post("/confirmations/:id") { request, context -> DecisionResponse in

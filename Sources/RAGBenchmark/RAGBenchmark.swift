@@ -205,10 +205,3 @@ struct RAGBenchmark {
         return words.joined(separator: " ")
     }
 }
-
-extension Duration {
-    var seconds: Double {
-        let (s, atto) = components
-        return Double(s) + Double(atto) / 1e18
-    }
-}

@@ -265,12 +265,14 @@ public final class PostgresKnowledgeStore: KnowledgeStore, Sendable {
                     candidates += df
                 }
                 if !matching.isEmpty {
-                    var parameters: [(any PostgresBindable)?] = [Self.textArray(frequencies.map(\.0)), matching.joined(separator: " | "), query.limit, budget]
+                    // The frequencies just read are passed back in, not looked up a second time.
+                    let dfs = "{" + frequencies.map { String($0.1) }.joined(separator: ",") + "}"
+                    var parameters: [(any PostgresBindable)?] = [Self.textArray(frequencies.map(\.0)), matching.joined(separator: " | "), query.limit, budget, dfs]
                     let filter = Self.filterSQL(query.filters, parameters: &parameters)
                     // Okapi BM25 (k1 1.2, b 0.75): the same formula as MemoryKnowledgeStore.
                     keywordHits = try connection.query(
                         """
-                        WITH q AS (SELECT term, df FROM rag_term_stats WHERE term = ANY($1::text[])),
+                        WITH q AS (SELECT * FROM unnest($1::text[], $5::int[]) AS q (term, df)),
                              stats AS (SELECT greatest(chunks, 1)::float8 AS n, greatest(total_length::float8 / greatest(chunks, 1), 1) AS avgdl FROM rag_corpus_stats),
                              matched AS (SELECT c.id, c.document_id, c.text, c.metadata, c.tsv, c.length FROM rag_chunks c
                                          WHERE c.tsv @@ to_tsquery('simple', $2)\(filter) LIMIT $4)

@@ -101,7 +101,7 @@ struct RAGController: Sendable {
             return SearchResponse(
                 results: hits.map { SearchResult(chunk_id: $0.chunkID, document_id: $0.documentID, title: $0.title, text: $0.text, score: $0.score, metadata: $0.metadata) },
                 mode: mode.rawValue,
-                took_ms: Double(elapsed.nanoseconds) / 1e6
+                took_ms: elapsed.seconds * 1000
             )
         }
         group.post("/documents") { request, context -> Response in
@@ -213,12 +213,5 @@ struct RAGController: Sendable {
             throw APIError.badRequest("The document id must be 1 to 128 letters, digits, '.', '_' or '-'.")
         }
         return id
-    }
-}
-
-extension Duration {
-    var nanoseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
 }

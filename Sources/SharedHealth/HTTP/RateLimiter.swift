@@ -26,9 +26,7 @@ public final class RateLimiter: Sendable {
         let ratePerSecond = capacity / 60
         return buckets.withLock { buckets in
             var bucket = buckets[key] ?? Bucket(tokens: capacity, updated: now)
-            let elapsed = now - bucket.updated
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            bucket.tokens = min(capacity, bucket.tokens + seconds * ratePerSecond)
+            bucket.tokens = min(capacity, bucket.tokens + (now - bucket.updated).seconds * ratePerSecond)
             bucket.updated = now
             defer {
                 buckets[key] = bucket
@@ -44,9 +42,7 @@ public final class RateLimiter: Sendable {
 
     private static func prune(_ buckets: inout [String: Bucket], now: ContinuousClock.Instant, capacity: Double, rate: Double) {
         buckets = buckets.filter { _, bucket in
-            let elapsed = now - bucket.updated
-            let seconds = Double(elapsed.components.seconds)
-            return bucket.tokens + seconds * rate < capacity
+            bucket.tokens + (now - bucket.updated).seconds * rate < capacity
         }
     }
 }
