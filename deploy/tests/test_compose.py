@@ -62,7 +62,9 @@ class ComposeTests(unittest.TestCase):
         self.assertIn(":8000", self.services["gateway"]["ports"][0])
 
     def test_every_variable_is_in_the_env_template(self):
-        used = set(re.findall(r"\$\{([A-Z0-9_]+)", (ROOT / "docker-compose.yml").read_text()))
+        used = set()
+        for path in ["docker-compose.yml", "docker-compose.monitoring.yml"]:
+            used |= set(re.findall(r"\$\{([A-Z0-9_]+)", (ROOT / path).read_text()))
         documented = {line.split("=", 1)[0] for line in (ROOT / ".env.template").read_text().splitlines()
                       if line and not line.startswith("#") and "=" in line}
         self.assertEqual(used - documented, set())
@@ -75,6 +77,24 @@ class ComposeTests(unittest.TestCase):
         self.assertIn("JWT_SECRET", concierge)
         self.assertIn("INTERNAL_API_KEY", concierge)
         self.assertTrue(self.services["rag"]["environment"]["DATABASE_URL"].endswith("@postgres:5432/${POSTGRES_DB:-concierge}"))
+
+
+class MonitoringComposeTests(unittest.TestCase):
+    """docker-compose.monitoring.yml adds to the main file's project (same network)."""
+    services = load("docker-compose.monitoring.yml")["services"]
+
+    def test_services_and_ports(self):
+        self.assertEqual(set(self.services), {"prometheus", "alertmanager", "grafana", "postgres-exporter"})
+        for name, port in [("prometheus", 9090), ("grafana", 3000), ("alertmanager", 9093)]:
+            self.assertTrue(self.services[name]["ports"][0].endswith(f":{port}"), name)
+        self.assertNotIn("networks", self.services["prometheus"])  # the main file's default network
+
+    def test_prometheus_loads_the_repository_config_and_rules(self):
+        volumes = self.services["prometheus"]["volumes"]
+        self.assertIn("./monitoring/prometheus.yml:/etc/prometheus/prometheus.yml:ro", volumes)
+        self.assertIn("./monitoring/alerts.yml:/etc/prometheus/alerts.yml:ro", volumes)
+        self.assertIn("./monitoring/grafana/provisioning:/etc/grafana/provisioning:ro", self.services["grafana"]["volumes"])
+        self.assertEqual(self.services["postgres-exporter"]["depends_on"]["postgres"]["condition"], "service_healthy")
 
 
 class DockerfileTests(unittest.TestCase):
@@ -94,7 +114,7 @@ class DockerfileTests(unittest.TestCase):
                     self.assertIn(package, runtime)
                 installed = re.search(r"--no-install-recommends ([^\\]+)", runtime).group(1).split()
                 self.assertFalse({"curl", "wget"} & set(installed))
-                self.assertIn("USER app", runtime)
+                self.assertIn("USER 10001:10001", runtime)  # numeric: Kubernetes can verify runAsNonRoot
                 self.assertIn(f'HEALTHCHECK', runtime)
                 self.assertIn(f'["/app/{product}", "healthcheck"]', runtime)
                 self.assertIn(f"PORT={port}", runtime)
