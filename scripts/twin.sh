@@ -38,6 +38,8 @@ start() {
     g=$(port); r=$(port); gw=${GATEWAY_PORT:-$(port)}
     PORT=$g "$BIN/GuardrailsService" >"$TWIN_DIR/guardrails.log" 2>&1 & echo $! >>"$TWIN_DIR/pids"
     PORT=$r DATABASE_URL=$TWIN_DATABASE_URL "$BIN/RAGService" >"$TWIN_DIR/rag.log" 2>&1 & echo $! >>"$TWIN_DIR/pids"
+    echo "$g" >"$TWIN_DIR/guardrails.port"
+    echo "$r" >"$TWIN_DIR/rag.port"
     wait_ready guardrails "http://127.0.0.1:$g/ready"
     wait_ready rag "http://127.0.0.1:$r/ready"
     local upstream=""

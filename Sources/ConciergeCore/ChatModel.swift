@@ -55,6 +55,7 @@ public struct OpenAIChatModel: ChatModel {
         self.apiKey = apiKey
         self.timeout = timeout
         self.metrics = metrics
+        for outcome in ["ok", "error"] { _ = metrics.counter(.llmRequests, [("provider", provider), ("outcome", outcome)]) }
     }
 
     struct Response: Decodable {

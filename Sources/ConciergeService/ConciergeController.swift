@@ -66,6 +66,9 @@ struct ConciergeController: Sendable {
     }
 
     func addRoutes(to group: RouterGroup<ServiceRequestContext>) {
+        // Counters exist from the start at 0, so alerts and dashboards see their first increase.
+        _ = metrics.counter(.rateLimitRejections)
+        for outcome in ["completed", "failed"] { _ = metrics.counter(.conciergeTransfers, [("outcome", outcome)]) }
         group.post("/chat") { request, context -> ChatResponse in
             let customer = try await customer(request)
             let body = try await request.decode(as: ChatRequest.self, context: context)

@@ -33,6 +33,13 @@ struct GuardrailsController: Sendable {
     }
 
     func addRoutes(to group: RouterGroup<ServiceRequestContext>) {
+        // Every direction × action series exists from the start at 0 (rates and ratios in
+        // alerts and dashboards need the series, not just the first block).
+        for direction in Direction.allCases {
+            for action in GuardrailAction.allCases {
+                _ = metrics.counter(.guardrailsChecks, [("direction", direction.rawValue), ("action", action.rawValue)])
+            }
+        }
         group.post("/check") { request, context -> Response in
             let body = try await request.decode(as: CheckRequest.self, context: context)
             var writer = JSONWriter(capacity: 512)

@@ -293,6 +293,11 @@ extension CircuitBreaker {
     ) -> CircuitBreaker {
         let gauge = metrics.gauge(.circuitBreakerState, [("target", target)])
         gauge.set(CircuitState.closed.metricValue)
+        // Every transition series exists from the start at 0, so rate() and increase() see the
+        // first transition instead of a series appearing out of nothing.
+        for state in [CircuitState.closed, .halfOpen, .open] {
+            _ = metrics.counter(.circuitBreakerTransitions, [("target", target), ("to", state.rawValue)])
+        }
         return CircuitBreaker(name: target, settings: settings, clock: clock) { from, to in
             gauge.set(to.metricValue)
             metrics.counter(.circuitBreakerTransitions, [("target", target), ("to", to.rawValue)]).increment()
