@@ -280,6 +280,8 @@ class FaultTests(unittest.TestCase):
             thread.join(timeout=60)
 
         self.assertEqual(errors, [])
+        # While the database is away the answer is a retryable 503, never a 500.
+        self.assertEqual(set(failed_attempts) - {503}, set(), failed_attempts)
         completed = [r for r in done if r.startswith("Done")]
         executed = int(self.sql("SELECT count(*) FROM ledger_transfers WHERE customer_id = 'cust_alex'"))
         self.assertGreater(len(completed), 0)

@@ -91,6 +91,8 @@ struct ServiceRouterTests {
         let app = application(try runtime()) { router in
             router.get("/v1/crash") { _, _ -> String in throw Secret() }
             router.get("/v1/limited") { _, _ -> String in throw APIError.rateLimited(retryAfterSeconds: 7) }
+            router.get("/v1/database-down") { _, _ -> String in throw PostgresError(kind: .connection, sqlState: nil, message: "server closed the connection") }
+            router.get("/v1/bad-query") { _, _ -> String in throw PostgresError(kind: .query, sqlState: "42601", message: "syntax error") }
         }
         try await app.test(.router) { client in
             try await client.execute(uri: "/v1/crash", method: .get) { response in
@@ -102,6 +104,17 @@ struct ServiceRouterTests {
             try await client.execute(uri: "/v1/limited", method: .get) { response in
                 #expect(response.status == .tooManyRequests)
                 #expect(response.headers[.retryAfter] == "7")
+            }
+            // A lost database connection is a dependency outage (retryable), a bad query a bug.
+            try await client.execute(uri: "/v1/database-down", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.headers[.retryAfter] == "1")
+                let body = try JSONDecoder().decode(ErrorBody.self, from: Data(buffer: response.body))
+                #expect(body.error.code == "dependency_unavailable")
+                #expect(!body.error.message.contains("server closed"))
+            }
+            try await client.execute(uri: "/v1/bad-query", method: .get) { response in
+                #expect(response.status == .internalServerError)
             }
         }
     }

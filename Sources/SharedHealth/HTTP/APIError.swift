@@ -76,6 +76,9 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
             return APIError(error.status, code: defaultCode(for: error.status), message: defaultMessage(for: error.status))
         case let error as DecodingError:
             return APIError(.badRequest, code: "invalid_request", message: describe(error))
+        case let error as PostgresError where error.kind == .connection:
+            // The database is unreachable (restart, failover): the request may be retried.
+            return .dependencyUnavailable("The database", retryAfterSeconds: 1)
         case let error as CircuitOpenError:
             let seconds = Int((Double(error.retryAfter.components.seconds) + 0.999).rounded(.down))
             return .dependencyUnavailable(error.target, retryAfterSeconds: max(1, seconds))
