@@ -18,29 +18,22 @@ import json
 import os
 import pathlib
 import re
-import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
 import unittest
 import urllib.error
 import urllib.request
-import uuid
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "deploy" / "tests"))
+import support  # noqa: E402  (the test database, ports)
+from support import MUST_RUN, ROOT, create_database, drop_database, free_port  # noqa: E402
+
 BIN = ROOT / ".build" / "debug"
-DATABASE = os.environ.get("TEST_DATABASE_URL")
-MUST_RUN = bool(DATABASE) or bool(os.environ.get("CI"))
-PSQL = str(pathlib.Path(os.environ.get("PG_TEST_BIN", "/usr/bin")) / "psql")
 JWT_SECRET = "fault-jwt-secret-0123456789abcdef"
 INTERNAL_KEY = "fault-internal-key-0123456789"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Service:
@@ -110,12 +103,8 @@ class SlowProxy(http.server.BaseHTTPRequestHandler):
 @unittest.skipUnless(MUST_RUN, "set TEST_DATABASE_URL (scripts/pg-test-server.sh) to run the fault suite")
 class FaultTests(unittest.TestCase):
     def setUp(self):
-        if not DATABASE:
-            raise AssertionError("CI is set but TEST_DATABASE_URL is not")
         self.dir = pathlib.Path(tempfile.mkdtemp(prefix="faults-"))
-        self.name = "fault_" + uuid.uuid4().hex[:12]
-        subprocess.run([PSQL, DATABASE, "-q", "-c", f"CREATE DATABASE {self.name}"], check=True)
-        self.database = DATABASE.rsplit("/", 1)[0] + "/" + self.name
+        self.name, self.database = create_database("fault")
         self.services = []
         self.proxy = None
 
@@ -125,7 +114,7 @@ class FaultTests(unittest.TestCase):
         if self.proxy:
             self.proxy.shutdown()
             self.proxy.server_close()
-        subprocess.run([PSQL, DATABASE, "-q", "-c", f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)"], capture_output=True)
+        drop_database(self.name)
 
     def stack(self, guardrails_delay_proxy=False, **concierge_env):
         env = dict(os.environ, HOST="127.0.0.1", LOG_LEVEL="info", JWT_SECRET=JWT_SECRET, INTERNAL_API_KEY=INTERNAL_KEY,
@@ -171,7 +160,7 @@ class FaultTests(unittest.TestCase):
         return total
 
     def sql(self, query):
-        return subprocess.run([PSQL, self.database, "-Atc", query], capture_output=True, text=True, check=True).stdout.strip()
+        return support.sql(self.database, query)
 
     def load(self, concierge, messages, stop, results):
         while not stop.is_set():

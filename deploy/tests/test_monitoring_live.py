@@ -22,29 +22,19 @@ import unittest
 import urllib.error
 import urllib.parse
 import urllib.request
-import uuid
 
 import yaml
+
+from support import MUST_RUN, ROOT, create_database, drop_database, free_port
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "monitoring" / "grafana"))
 import dashboards  # noqa: E402  (the dashboards' source)
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-DATABASE = os.environ.get("TEST_DATABASE_URL")
-MUST_RUN = bool(DATABASE) or bool(os.environ.get("CI"))
-PG_BIN = pathlib.Path(os.environ.get("PG_TEST_BIN", "/usr/bin"))
 INTERNAL_KEY = "twin-internal-key-0123456789"
 JWT_SECRET = "twin-jwt-secret-0123456789abcdef"
 RATE_WINDOW = "1m"  # stands in for Grafana's $__rate_interval
 KEYWORDS = {"and", "or", "unless", "by", "without", "on", "ignoring", "group_left", "group_right", "bool", "offset",
             "inf", "nan", "le"}
-
-
-def free_port():
-    import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class FakeOpenAI(http.server.BaseHTTPRequestHandler):
@@ -156,15 +146,11 @@ def metric_names(expr):
 class MonitoringLiveCheck(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        if not DATABASE:
-            raise AssertionError("CI is set but TEST_DATABASE_URL is not")
         for tool in ["nginx", "prometheus", "prometheus-postgres-exporter"]:
             if not shutil.which(tool):
                 raise AssertionError(f"{tool} is not installed (.ci/run installs it)")
         cls.processes, cls.logs, cls.dir = [], [], tempfile.mkdtemp(prefix="monitoring-live-")
-        cls.name = "mon_" + uuid.uuid4().hex[:12]
-        subprocess.run([str(PG_BIN / "psql"), DATABASE, "-q", "-c", f"CREATE DATABASE {cls.name}"], check=True)
-        cls.database = DATABASE.rsplit("/", 1)[0] + "/" + cls.name
+        cls.name, cls.database = create_database("mon")
         cls.fake = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FakeOpenAI)
         threading.Thread(target=cls.fake.serve_forever, daemon=True).start()
         fake_url = f"http://127.0.0.1:{cls.fake.server_address[1]}/v1"
@@ -251,8 +237,7 @@ class MonitoringLiveCheck(unittest.TestCase):
         if hasattr(cls, "fake"):
             cls.fake.shutdown()
             cls.fake.server_close()
-        subprocess.run([str(PG_BIN / "psql"), DATABASE, "-q", "-c", f"DROP DATABASE IF EXISTS {cls.name} WITH (FORCE)"],
-                       capture_output=True)
+        drop_database(cls.name)
         shutil.rmtree(cls.dir, ignore_errors=True)
 
     # --- load ------------------------------------------------------------------------------------

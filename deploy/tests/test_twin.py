@@ -14,26 +14,20 @@ import time
 import unittest
 import urllib.error
 import urllib.request
-import uuid
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-DATABASE = os.environ.get("TEST_DATABASE_URL")
-MUST_RUN = bool(DATABASE) or bool(os.environ.get("CI"))
-PSQL = str(pathlib.Path(os.environ["PG_TEST_BIN"]) / "psql") if os.environ.get("PG_TEST_BIN") else "psql"
+import support
+from support import MUST_RUN, ROOT, create_database, drop_database
 
 
 @unittest.skipUnless(MUST_RUN, "set TEST_DATABASE_URL (scripts/pg-test-server.sh) to run the twin")
 class TwinTests(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        if not DATABASE:
-            raise AssertionError("CI is set but TEST_DATABASE_URL is not")
         if not shutil.which("nginx"):
             raise AssertionError("nginx is not installed (apt-get install nginx-light)")
-        cls.name = "twin_" + uuid.uuid4().hex[:12]
-        subprocess.run([PSQL, DATABASE, "-q", "-c", f"CREATE DATABASE {cls.name}"], check=True)
+        cls.name, database = create_database("twin")
         cls.dir = tempfile.mkdtemp(prefix="twin-")
-        cls.env = dict(os.environ, TWIN_DIR=cls.dir, TWIN_DATABASE_URL=DATABASE.rsplit("/", 1)[0] + "/" + cls.name,
+        cls.env = dict(os.environ, TWIN_DIR=cls.dir, TWIN_DATABASE_URL=database,
                        BIN=str(ROOT / ".build" / "debug"), RATE_LIMIT_PER_MINUTE="100000")
         started = subprocess.run(["bash", str(ROOT / "scripts" / "twin.sh"), "start"], env=cls.env,
                                  capture_output=True, text=True, timeout=180)
@@ -50,7 +44,7 @@ class TwinTests(unittest.TestCase):
     @classmethod
     def tearDownClass(cls):
         subprocess.run(["bash", str(ROOT / "scripts" / "twin.sh"), "stop"], env=cls.env, capture_output=True)
-        subprocess.run([PSQL, DATABASE, "-q", "-c", f"DROP DATABASE IF EXISTS {cls.name} WITH (FORCE)"], capture_output=True)
+        drop_database(cls.name)
         shutil.rmtree(cls.dir, ignore_errors=True)
 
     def chat(self, message, session=None):
@@ -63,8 +57,7 @@ class TwinTests(unittest.TestCase):
             return json.load(response)
 
     def sql(self, query):
-        return subprocess.run([PSQL, self.env["TWIN_DATABASE_URL"], "-Atc", query],
-                              capture_output=True, text=True, check=True).stdout.strip()
+        return support.sql(self.env["TWIN_DATABASE_URL"], query)
 
     def get(self, path):
         """Status of a GET through the gateway (0 when the connection itself failed)."""
