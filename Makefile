@@ -6,13 +6,15 @@ run:
 	bash scripts/run-local.sh
 
 # Unit and integration tests (the integration tests start the real executables), then the
-# deployment tests (structure, validators, the twin, the live monitoring check) and the fault
-# suite (Python 3 with PyYAML; the twin, monitoring and fault tests need TEST_DATABASE_URL).
+# deployment tests (structure, validators, the twin, the live monitoring check), the fault
+# suite and the API suite (schemathesis against docs/api, abuse cases). Python 3 with PyYAML;
+# the twin, monitoring, fault and API suites need TEST_DATABASE_URL.
 test:
 	swift build --build-tests
 	swift test --skip-build
 	python3 -m unittest discover -s deploy/tests
 	python3 -m unittest discover -s Tests/Fault
+	python3 -m unittest discover -s Tests/API
 
 build:
 	swift build

@@ -204,6 +204,8 @@ public protocol LedgerStore: Sendable {
     func billers(customerID: String) async throws -> [Biller]
     /// The distinct merchant names in the customer's history (for matching names in messages).
     func merchants(customerID: String) async throws -> [String]
+    /// The limits `transfer` enforces (so a request over them is refused before it is offered).
+    var limits: TransferLimits { get }
     /// Moves money exactly once per idempotency key, or throws `LedgerError` and changes nothing.
     func transfer(_ request: TransferRequest, on date: String) async throws -> TransferReceipt
 }

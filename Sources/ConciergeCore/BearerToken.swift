@@ -46,8 +46,13 @@ public struct BearerTokenVerifier: Sendable {
         let signed = Data((parts[0] + "." + parts[1]).utf8)
         guard HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: signed, using: key) else { throw Failure.badSignature }
         guard let subject = payload["sub"] as? String, !subject.isEmpty else { throw Failure.missingClaim("sub") }
-        guard let exp = (payload["exp"] as? NSNumber)?.int64Value else { throw Failure.missingClaim("exp") }
-        guard exp + leeway > now else { throw Failure.expired }
+        // A number of seconds within a sane range: a huge or fractional claim must not trap
+        // in a conversion or an addition.
+        guard let number = payload["exp"] as? NSNumber, number.doubleValue.isFinite,
+              abs(number.doubleValue) < 1e12
+        else { throw Failure.missingClaim("exp") }
+        let exp = Int64(number.doubleValue)
+        guard exp > now - leeway else { throw Failure.expired }
         return Claims(subject: subject, expiresAt: exp)
     }
 

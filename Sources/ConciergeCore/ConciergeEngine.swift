@@ -264,6 +264,19 @@ public struct ConciergeEngine: Sendable {
         guard let fromID = pending.fromAccountID, let from = accounts.first(where: { $0.id == fromID }) else {
             return Draft(text: "Which account should the money come from?", intent: draftIntent)
         }
+        // Refuse now what the ledger would refuse at confirmation: no confirmation is offered
+        // that cannot execute. The amount is asked again; the rest of the request is kept.
+        let kind = pending.kind ?? .payee
+        if let limit = ledger.limits.perTransfer[kind], amount > limit {
+            pending.amount = nil
+            session.pending = pending
+            return Draft(text: "\(Money(minorUnits: amount).formatted) is over the \(Money(minorUnits: limit).formatted) per-transfer limit for \(Self.kindName(kind)). No money was moved. How much would you like to \(kind == .billPayment ? "pay" : "send") instead?", intent: draftIntent)
+        }
+        if pending.scheduledFor == nil, amount > from.available {
+            pending.amount = nil
+            session.pending = pending
+            return Draft(text: "\(from.name) (…\(from.mask)) has \(Money(minorUnits: max(0, from.available)).formatted) available, less than \(Money(minorUnits: amount).formatted). No money was moved. How much would you like to \(kind == .billPayment ? "pay" : "send") instead?", intent: draftIntent)
+        }
         session.pending = nil
         let confirmationID = "cnf_" + Self.randomID()
         let request = TransferRequest(customerID: customer, fromAccountID: from.id, destination: destination, amount: amount, memo: "", idempotencyKey: confirmationID, scheduledFor: pending.scheduledFor)
@@ -313,6 +326,14 @@ public struct ConciergeEngine: Sendable {
                 _ = try await sessions.decide(id: id, customerID: customerID, to: .failed, receipt: nil, failure: error.description)
                 throw ConfirmationError.failed(error.description)
             }
+        }
+    }
+
+    static func kindName(_ kind: TransferKind) -> String {
+        switch kind {
+        case .ownAccounts: "transfers between your accounts"
+        case .payee: "payments to people"
+        case .billPayment: "bill payments"
         }
     }
 

@@ -46,7 +46,8 @@ struct ConciergeController: Sendable {
     }
 
     func customer(_ request: Request) async throws -> String {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
+        // The scheme name is case-insensitive (RFC 9110 §11.1).
+        guard let header = request.headers[.authorization], header.prefix(7).lowercased() == "bearer " else {
             throw APIError.unauthorized("A bearer token is required.")
         }
         let claims: BearerTokenVerifier.Claims

@@ -172,12 +172,35 @@ struct ConversationTests {
         #expect(ledger.postings().isEmpty)
     }
 
-    @Test func refusalsFromTheLedgerAreClear() async throws {
+    @Test func amountsOverTheLimitOrTheBalanceAreRefusedBeforeAnyConfirmation() async throws {
+        let ledger = MemoryLedgerStore(bank: .generate(asOf: Self.today))
+        let e = engine(ledger: ledger)
+        let over = try await say(e, "send $3000 to Sam")
+        #expect(over.confirmation == nil)
+        #expect(over.reply.contains("over the $2,500.00 per-transfer limit"))
+        // The rest of the request is kept: the next amount completes it.
+        let retry = try await say(e, "$40", session: over.session_id)
+        #expect(retry.confirmation?.summary.contains("$40.00") == true)
+        #expect(retry.confirmation?.summary.contains("Sam Rivera") == true)
+
+        let huge = try await say(e, "move $20000 from checking to savings")
+        #expect(huge.confirmation == nil)
+        #expect(huge.reply.contains("available, less than $20,000.00"))
+        let absurd = try await say(e, "send $5,000,000,000 to Jordan")
+        #expect(absurd.confirmation == nil)
+        #expect(ledger.postings().isEmpty)
+    }
+
+    @Test func refusalsFromTheLedgerAtConfirmationAreClear() async throws {
         let e = engine()
-        let reply = try await say(e, "send $3000 to Sam")
-        let id = try #require(reply.confirmation?.id)
-        await #expect(throws: ConfirmationError.failed(LedgerError.perTransferLimit(kind: .payee, limit: 250_000).description)) {
-            _ = try await e.decide(id, decision: .confirm, customerID: "cust_alex")
+        // Both fit the balance when offered; the second no longer does once the first moved.
+        let first = try await say(e, "move $2000 from checking to savings")
+        let second = try await say(e, "move $2400 from checking to savings")
+        let firstID = try #require(first.confirmation?.id)
+        let secondID = try #require(second.confirmation?.id)
+        _ = try await e.decide(firstID, decision: .confirm, customerID: "cust_alex")
+        await #expect(throws: ConfirmationError.failed(LedgerError.insufficientFunds(available: 223_718).description)) {
+            _ = try await e.decide(secondID, decision: .confirm, customerID: "cust_alex")
         }
     }
 

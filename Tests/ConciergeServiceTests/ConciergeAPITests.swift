@@ -34,6 +34,14 @@ struct ConciergeAPITests {
         return try await client.postJSON("/v1/chat", body, headers: headers)
     }
 
+    /// docs/api/concierge.yaml documents exactly the routes the service registers.
+    @Test func theOpenAPISpecDocumentsEveryRegisteredRoute() async throws {
+        let registered = try await registeredRoutes(service: "concierge", build: buildApplication)
+        let documented = try OpenAPISpec.operations(in: "concierge.yaml")
+        #expect(registered.contains("GET /health"))
+        #expect(registered == documented)
+    }
+
     @Test func tokensAreRequiredAndChecked() async throws {
         try await app().test(.router) { client in
             let expired = BearerTokenVerifier(secret: Self.secret).mint(subject: "cust_alex", lifetime: 1, now: 1_000_000)
@@ -43,6 +51,9 @@ struct ConciergeAPITests {
                 #expect(response.status == .unauthorized, "\(bad ?? "no token")")
                 #expect((response.jsonObject["error"] as? [String: Any])?["code"] as? String == "unauthorized")
             }
+            // The scheme is case-insensitive.
+            let lower = try await client.postJSON("/v1/chat", #"{"message":"balance"}"#, headers: [.authorization: "bearer \(token())"])
+            #expect(lower.status == .ok)
         }
     }
 

@@ -29,46 +29,10 @@ import urllib.request
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "deploy" / "tests"))
 import support  # noqa: E402  (the test database, ports)
-from support import MUST_RUN, ROOT, create_database, drop_database, free_port  # noqa: E402
+from support import BIN, MUST_RUN, ROOT, Service, create_database, drop_database  # noqa: E402
 
-BIN = ROOT / ".build" / "debug"
 JWT_SECRET = "fault-jwt-secret-0123456789abcdef"
 INTERNAL_KEY = "fault-internal-key-0123456789"
-
-
-class Service:
-    def __init__(self, name, directory, env):
-        self.name, self.port, self.env, self.directory = name, free_port(), env, directory
-        self.process = None
-
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self):
-        log = open(self.directory / f"{self.name}.log", "a")
-        self.process = subprocess.Popen([str(BIN / self.name)], env=dict(self.env, PORT=str(self.port)), stdout=log, stderr=log)
-        log.close()
-
-    def wait_ready(self, timeout=60):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if subprocess.run([str(BIN / self.name), "healthcheck", self.url + "/ready"], capture_output=True).returncode == 0:
-                return
-            time.sleep(0.2)
-        raise AssertionError(f"{self.name} not ready: " + (self.directory / f"{self.name}.log").read_text()[-1500:])
-
-    def kill(self):
-        self.process.kill()
-        self.process.wait()
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
 
 
 class SlowProxy(http.server.BaseHTTPRequestHandler):

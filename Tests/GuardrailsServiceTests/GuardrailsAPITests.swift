@@ -24,6 +24,14 @@ struct GuardrailsAPITests {
         try await client.postJSON(uri, body, headers: headers)
     }
 
+    /// docs/api/guardrails.yaml documents exactly the routes the service registers.
+    @Test func theOpenAPISpecDocumentsEveryRegisteredRoute() async throws {
+        let registered = try await registeredRoutes(service: "guardrails", build: buildApplication)
+        let documented = try OpenAPISpec.operations(in: "guardrails.yaml")
+        #expect(registered.contains("GET /health"))
+        #expect(registered == documented)
+    }
+
     @Test func checkRedactsPIIAndReportsScalarOffsets() async throws {
         try await app().test(.router) { client in
             let response = try await post(client, "/v1/check", #"{"text":"😀 card 4111 1111 1111 1111","direction":"input"}"#)

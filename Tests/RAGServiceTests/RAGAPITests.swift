@@ -27,6 +27,14 @@ struct RAGAPITests {
         try await client.postJSON(uri, body, headers: headers)
     }
 
+    /// docs/api/rag.yaml documents exactly the routes the service registers.
+    @Test func theOpenAPISpecDocumentsEveryRegisteredRoute() async throws {
+        let registered = try await registeredRoutes(service: "rag", build: buildApplication)
+        let documented = try OpenAPISpec.operations(in: "rag.yaml")
+        #expect(registered.contains("GET /health"))
+        #expect(registered == documented)
+    }
+
     @Test func bundledArticlesAreSearchableWithCitationsFields() async throws {
         try await app().test(.router) { client in
             let response = try await post(client, "/v1/search", #"{"query":"my debit card was stolen, what should I do","top_k":3}"#)

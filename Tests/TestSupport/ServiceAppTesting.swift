@@ -5,16 +5,33 @@ import HummingbirdTesting
 import Logging
 import SharedHealth
 
-/// Builds a service's application the way `ServiceLauncher` does, from explicit environment
-/// values instead of the process environment, for `app.test(.router)`.
+/// A service's runtime and environment from explicit values instead of the process
+/// environment, as `ServiceLauncher` makes them.
+func makeServiceRuntime(service: String, _ values: [String: String]) throws -> (ServiceRuntime, EnvironmentReader) {
+    let environment = EnvironmentReader(values)
+    let configuration = try ServiceConfiguration(service: service, defaultPort: 0, environment: environment)
+    return (ServiceRuntime(configuration: configuration, logger: Logger(label: "test")), environment)
+}
+
+/// Builds a service's application the way `ServiceLauncher` does, for `app.test(.router)`.
 public func makeServiceApp<App: ApplicationProtocol>(
     service: String,
     _ values: [String: String],
     build: (ServiceRuntime, EnvironmentReader) async throws -> App
 ) async throws -> App {
-    let environment = EnvironmentReader(values)
-    let configuration = try ServiceConfiguration(service: service, defaultPort: 0, environment: environment)
-    return try await build(ServiceRuntime(configuration: configuration, logger: Logger(label: "test")), environment)
+    let (runtime, environment) = try makeServiceRuntime(service: service, values)
+    return try await build(runtime, environment)
+}
+
+/// The routes a service's `buildApplication` registers ("GET /v1/documents/{id}"), sorted.
+public func registeredRoutes<App: ApplicationProtocol>(
+    service: String,
+    _ values: [String: String] = [:],
+    build: (ServiceRuntime, EnvironmentReader) async throws -> App
+) async throws -> [String] {
+    let (runtime, environment) = try makeServiceRuntime(service: service, values)
+    _ = try await build(runtime, environment)
+    return runtime.routes.operations
 }
 
 extension TestResponse {

@@ -9,6 +9,8 @@ public struct ServiceRuntime: Sendable {
     public let logger: Logger
     public let metrics: ServiceMetrics
     public let httpClient: CurlHTTPClient
+    /// Filled by `makeApplication` from the router.
+    public let routes = RouteTable()
 
     public init(configuration: ServiceConfiguration, logger: Logger, metrics: ServiceMetrics = ServiceMetrics()) {
         self.configuration = configuration
@@ -62,6 +64,8 @@ public struct ServiceRuntime: Sendable {
     ) -> some ApplicationProtocol {
         let configuration = self.configuration
         let logger = self.logger
+        routes.record(router)
+        logger.debug("routes", metadata: ["routes": .array(routes.operations.map { .string($0) })])
         return Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: configuration.service),
