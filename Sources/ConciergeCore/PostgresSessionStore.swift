@@ -77,6 +77,16 @@ public final class PostgresSessionStore: SessionStore {
         )
     }
 
+    /// Deletes sessions and confirmations not written for `seconds` (a confirmation expires
+    /// minutes after it is offered, so an old pending one is long dead). Returns rows deleted.
+    public func prune(olderThanSeconds seconds: Int) async throws -> Int {
+        try await pool.transaction { connection in
+            let sessions = try connection.query("DELETE FROM concierge_sessions WHERE updated_at < now() - make_interval(secs => $1)", [seconds])
+            let confirmations = try connection.query("DELETE FROM concierge_confirmations WHERE updated_at < now() - make_interval(secs => $1)", [seconds])
+            return sessions.affectedRows + confirmations.affectedRows
+        }
+    }
+
     public func decide(id: String, customerID: String, to state: ConfirmationState, receipt: TransferReceipt?, failure: String?) async throws -> Confirmation? {
         try await pool.transaction { connection in
             guard let current = Self.decode(Confirmation.self, try connection.query(

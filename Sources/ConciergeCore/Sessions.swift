@@ -53,14 +53,46 @@ public protocol SessionStore: Sendable {
     func decide(id: String, customerID: String, to state: ConfirmationState, receipt: TransferReceipt?, failure: String?) async throws -> Confirmation?
 }
 
-public final class MemorySessionStore: SessionStore {
-    private let sessions = Mutex<[String: ChatSession]>([:])
-    private let confirmations = Mutex<[String: Confirmation]>([:])
-    /// Oldest sessions are dropped beyond this many, so memory stays bounded.
+/// A dictionary that keeps at most `capacity` entries: when full, the tenth least recently
+/// written are dropped (amortized, so a write stays O(1) on average).
+struct RecentlyWritten<Value> {
+    private var entries: [String: (value: Value, written: UInt64)] = [:]
+    private var clock: UInt64 = 0
     let capacity: Int
 
+    init(capacity: Int) {
+        self.capacity = max(1, capacity)
+    }
+
+    var count: Int { entries.count }
+
+    subscript(key: String) -> Value? { entries[key]?.value }
+
+    mutating func write(_ value: Value, for key: String) {
+        if entries.count >= capacity, entries[key] == nil {
+            let drop = max(1, capacity / 10)
+            for victim in entries.sorted(by: { $0.value.written < $1.value.written }).prefix(drop) {
+                entries[victim.key] = nil
+            }
+        }
+        clock += 1
+        entries[key] = (value, clock)
+    }
+}
+
+/// In one process. Memory stays bounded over any run: beyond `capacity` sessions (and as many
+/// confirmations, which expire after minutes anyway) the least recently written are dropped.
+public final class MemorySessionStore: SessionStore {
+    private let sessions: Mutex<RecentlyWritten<ChatSession>>
+    private let confirmations: Mutex<RecentlyWritten<Confirmation>>
+
     public init(capacity: Int = 10_000) {
-        self.capacity = capacity
+        sessions = Mutex(RecentlyWritten(capacity: capacity))
+        confirmations = Mutex(RecentlyWritten(capacity: capacity))
+    }
+
+    var counts: (sessions: Int, confirmations: Int) {
+        (sessions.withLock { $0.count }, confirmations.withLock { $0.count })
     }
 
     public func session(id: String, customerID: String) async throws -> ChatSession? {
@@ -68,10 +100,7 @@ public final class MemorySessionStore: SessionStore {
     }
 
     public func save(_ session: ChatSession) async throws {
-        sessions.withLock { all in
-            if all.count >= capacity, all[session.id] == nil, let victim = all.keys.first { all[victim] = nil }
-            all[session.id] = session
-        }
+        sessions.withLock { $0.write(session, for: session.id) }
     }
 
     public func confirmation(id: String, customerID: String) async throws -> Confirmation? {
@@ -79,7 +108,7 @@ public final class MemorySessionStore: SessionStore {
     }
 
     public func save(_ confirmation: Confirmation) async throws {
-        confirmations.withLock { $0[confirmation.id] = confirmation }
+        confirmations.withLock { $0.write(confirmation, for: confirmation.id) }
     }
 
     public func decide(id: String, customerID: String, to state: ConfirmationState, receipt: TransferReceipt?, failure: String?) async throws -> Confirmation? {
@@ -89,7 +118,7 @@ public final class MemorySessionStore: SessionStore {
                 confirmation.state = state
                 confirmation.receipt = receipt
                 confirmation.failure = failure
-                all[id] = confirmation
+                all.write(confirmation, for: id)
             }
             return confirmation
         }

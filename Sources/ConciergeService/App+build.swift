@@ -19,6 +19,8 @@ struct ConciergeConfiguration {
     var llmModel: String
     var llmAPIKey: String?
     var llmTimeout: Duration
+    /// Sessions and confirmations untouched this long are deleted from PostgreSQL.
+    var sessionRetentionHours: Int
 
     init(environment env: EnvironmentReader) throws {
         guardrailsURL = try env.url("GUARDRAILS_URL", default: "http://127.0.0.1:8002")
@@ -31,6 +33,7 @@ struct ConciergeConfiguration {
         llmModel = env.string("LLM_MODEL", default: OpenAIChatModel.defaultModel)
         llmAPIKey = try env.secret("LLM_API_KEY") ?? env.secret("TOGETHER_API_KEY")
         llmTimeout = .milliseconds(try env.int("LLM_TIMEOUT_MS", default: 10_000, range: 100...120_000))
+        sessionRetentionHours = try env.int("SESSION_RETENTION_HOURS", default: 720, range: 1...87_600)
         if llmProvider == .openai, llmAPIKey == nil, llmBaseURL == OpenAIChatModel.defaultBaseURL {
             throw ConfigurationError(variable: "LLM_API_KEY", expected: "set (or TOGETHER_API_KEY) when LLM_PROVIDER=openai uses Together.AI", got: nil)
         }
@@ -63,6 +66,13 @@ func buildApplication(runtime: ServiceRuntime, environment: EnvironmentReader) a
         sessions = sessionStore
         dependencies.append(.database(pool))
         services.append(pool)
+        // Every replica prunes; the deletes are idempotent, and cheap with nothing to delete.
+        let retention = configuration.sessionRetentionHours * 3600
+        let logger = runtime.logger
+        services.append(PeriodicTask(name: "session-retention", every: .seconds(600), logger: runtime.logger) {
+            let deleted = try await sessionStore.prune(olderThanSeconds: retention)
+            if deleted > 0 { logger.info("pruned old sessions and confirmations", metadata: ["rows": .stringConvertible(deleted)]) }
+        })
     } else {
         ledger = MemoryLedgerStore()
         sessions = MemorySessionStore()

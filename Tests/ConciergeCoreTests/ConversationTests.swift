@@ -274,6 +274,36 @@ struct ConversationTests {
             #expect(stored.turns.count == 4)
             #expect(try await sessions.session(id: ask.session_id, customerID: "cust_sam") == nil)
             #expect(try await sessions.confirmation(id: id, customerID: "cust_sam") == nil)
+
+            // Retention: rows untouched for longer than the window go; recent ones stay.
+            let fresh = try await a.chat(customerID: "cust_alex", message: "hello", sessionID: nil)
+            #expect(try await sessions.prune(olderThanSeconds: 3600) == 0)
+            try await pool.query("UPDATE concierge_sessions SET updated_at = now() - interval '2 hours' WHERE id = $1", [ask.session_id])
+            try await pool.query("UPDATE concierge_confirmations SET updated_at = now() - interval '2 hours' WHERE id = $1", [id])
+            #expect(try await sessions.prune(olderThanSeconds: 3600) == 2)
+            #expect(try await sessions.session(id: ask.session_id, customerID: "cust_alex") == nil)
+            #expect(try await sessions.confirmation(id: id, customerID: "cust_alex") == nil)
+            #expect(try await sessions.session(id: fresh.session_id, customerID: "cust_alex") != nil)
         }
+    }
+}
+
+@Suite("Memory session store")
+struct MemorySessionStoreTests {
+    @Test func staysBoundedAndDropsTheLeastRecentlyWritten() async throws {
+        let store = MemorySessionStore(capacity: 100)
+        for i in 0..<1_000 {
+            try await store.save(ChatSession(id: "s\(i)", customerID: "c"))
+            if i % 10 == 0 { try await store.save(ChatSession(id: "s0", customerID: "c")) }  // kept in use
+            let request = TransferRequest(customerID: "c", fromAccountID: "a", destination: .account("b"), amount: 1, idempotencyKey: "k\(i)")
+            try await store.save(Confirmation(id: "c\(i)", customerID: "c", sessionID: "s\(i)", request: request, summary: "", expiresAt: 0, state: .pending))
+        }
+        #expect(store.counts.sessions <= 100)
+        #expect(store.counts.confirmations <= 100)
+        #expect(try await store.session(id: "s0", customerID: "c") != nil)
+        #expect(try await store.session(id: "s999", customerID: "c") != nil)
+        #expect(try await store.session(id: "s1", customerID: "c") == nil)
+        #expect(try await store.confirmation(id: "c999", customerID: "c") != nil)
+        #expect(try await store.confirmation(id: "c0", customerID: "c") == nil)
     }
 }

@@ -10,7 +10,10 @@
 Writes locust's CSV and HTML reports to reports/load/<scenario>-<UTC time>/ and exits 1 when a
 gate is missed: error rate < 0.1 %, p95 < 500 ms and p99 < 1 s overall (every scenario), and
 for baseline the tighter per-endpoint targets below (this project's benchmarks leave large
-headroom under them). LOCUST (default: locust on PATH or in TOOLS_DIR) names the binary.
+headroom under them). When it starts the stack it samples each service's resident memory
+every 10 s (memory.csv); soak also fails when a service's memory keeps growing (end over the
+sample a quarter in by more than 25 % and 32 MB). LOCUST (default: locust on PATH or in
+TOOLS_DIR) names the binary.
 """
 import argparse
 import csv
@@ -22,6 +25,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -72,6 +76,46 @@ def start_stack(log_dir):
     return processes, dict(env, **urls)
 
 
+def rss_mb(pid):
+    try:
+        for line in open(f"/proc/{pid}/status"):
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+def sample_memory(processes, out, stop, every=10):
+    """Resident memory of each started service every `every` seconds, to memory.csv."""
+    with open(out / "memory.csv", "w") as f:
+        f.write("seconds," + ",".join(p.args[0].rsplit("/", 1)[-1] for p in processes) + "\n")
+        started = time.monotonic()
+        while True:
+            values = [rss_mb(p.pid) for p in processes]
+            f.write(f"{time.monotonic() - started:.0f}," + ",".join(f"{v:.1f}" if v else "" for v in values) + "\n")
+            f.flush()
+            if stop.wait(every):
+                return
+
+
+def memory_gate(out, lines, missed):
+    """Soak: no service's memory may keep growing. Compares the end with the sample a quarter
+    into the run (caches and pools are warm by then): at most +25 % or +32 MB."""
+    rows = [line.strip().split(",") for line in open(out / "memory.csv")][1:]
+    header = open(out / "memory.csv").readline().strip().split(",")[1:]
+    rows = [r for r in rows if all(r[1:])]
+    if len(rows) < 4:
+        return
+    warm, last = rows[len(rows) // 4], rows[-1]
+    for i, name in enumerate(header, start=1):
+        before, after = float(warm[i]), float(last[i])
+        ok = after <= max(before * 1.25, before + 32)
+        lines.append(f"  {'ok  ' if ok else 'MISS'} {name} resident memory: {before:.1f} MB at {warm[0]} s, {after:.1f} MB at {last[0]} s")
+        if not ok:
+            missed.append(f"{name} memory growth")
+
+
 def gates(stats_csv, scenario):
     rows = list(csv.DictReader(open(stats_csv)))
     total = next(r for r in rows if r["Name"] == "Aggregated")
@@ -120,6 +164,10 @@ def main():
     processes, env = ([], dict(os.environ)) if args.no_start else start_stack(out)
     if args.scenario == "spike":
         env.update(LOAD_SHAPE="spike", SPIKE_SECONDS=str(int(run_time.rstrip("s"))) if run_time.endswith("s") else "90")
+    stop_sampling = threading.Event()
+    sampler = threading.Thread(target=sample_memory, args=(processes, out, stop_sampling), daemon=True)
+    if processes:
+        sampler.start()
     try:
         print(f"{args.scenario}: {users} users, spawn {spawn}/s, {run_time}; machine: {os.cpu_count()} cores, {os.uname().sysname} {os.uname().release}")
         subprocess.run([locust, "-f", str(ROOT / "Tests" / "Load" / "locustfile.py"), "--headless", "--only-summary",
@@ -127,11 +175,16 @@ def main():
                         "--csv", str(out / "locust"), "--html", str(out / "report.html"), "--loglevel", "WARNING"],
                        env=env, check=False)
     finally:
+        stop_sampling.set()
+        if processes:
+            sampler.join()
         for process in processes:
             process.send_signal(signal.SIGTERM)
         for process in processes:
             process.wait(timeout=15)
     lines, missed = gates(out / "locust_stats.csv", args.scenario)
+    if processes and args.scenario == "soak":
+        memory_gate(out, lines, missed)
     print(f"SLO gates ({args.scenario}); reports in {out}:")
     print("\n".join(lines))
     if missed:
