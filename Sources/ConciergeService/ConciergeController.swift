@@ -79,6 +79,10 @@ struct ConciergeController: Sendable {
             guard message.unicodeScalars.count <= Self.maxMessageLength else {
                 throw APIError.badRequest("Field 'message' must be at most \(Self.maxMessageLength) characters.")
             }
+            // Rejected before anything runs: a message that could not be stored must not move money.
+            guard !message.utf8.contains(0), body.session_id?.utf8.contains(0) != true else {
+                throw APIError.badRequest("Text must not contain NUL (U+0000) characters.")
+            }
             if let id = body.session_id, !(1...80).contains(id.count) { throw APIError.notFound("No such session.") }
             do {
                 let reply = try await engine.chat(customerID: customer, message: message, sessionID: body.session_id)

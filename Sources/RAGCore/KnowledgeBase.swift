@@ -54,7 +54,13 @@ public struct KnowledgeBase: Sendable {
     }
 
     public func search(_ query: String, topK: Int, mode: SearchMode, filters: SearchFilters = SearchFilters()) async throws -> [ChunkHit] {
-        let vector = mode == .keyword ? nil : try await embedder.embed([query]).first
+        var vector = mode == .keyword ? nil : try await embedder.embed([query]).first
+        // A query with no features (only emoji or punctuation) embeds to zeros: cosine with it
+        // is undefined (NaN in pgvector), so it matches nothing rather than everything.
+        if let embedded = vector, !embedded.contains(where: { $0 != 0 && $0.isFinite }) {
+            vector = nil
+            if mode == .vector { return [] }
+        }
         // Fusion looks deeper than top_k: a passage at rank 15 in one list and 2 in the other
         // should still surface.
         let depth = mode == .hybrid ? max(topK * 3, 30) : topK

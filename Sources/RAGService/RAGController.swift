@@ -197,6 +197,10 @@ struct RAGController: Sendable {
         for reserved in ["category", "title", "updated", "heading"] where metadata[reserved] != nil {
             throw APIError.badRequest("Field 'metadata' must not set '\(reserved)'; use the top-level field.")
         }
+        let fields = [title, category, text, body.updated ?? ""] + metadata.keys + metadata.values
+        guard !fields.contains(where: { $0.utf8.contains(0) }) else {
+            throw APIError.badRequest("Text must not contain NUL (U+0000) characters.")
+        }
         return KnowledgeDocument(id: id, title: title, category: category, updated: body.updated, body: text, metadata: metadata)
     }
 

@@ -317,6 +317,24 @@ class AbuseTests(unittest.TestCase):
         self.assertNothingWritten(["ledger_accounts", "ledger_transfers", "ledger_postings", "ledger_transactions",
                                    "concierge_confirmations", "rag_documents", "rag_chunks"])
 
+    def test_nul_characters_and_featureless_text(self):
+        # PostgreSQL text cannot hold U+0000 (and libpq would cut a parameter there).
+        for body in [{"message": "move $5 from checking to savings\u0000"}, {"message": "yes", "session_id": "ses_\u0000x"}]:
+            self.assertClientError(request(stack.concierge, "POST", "/v1/chat", json.dumps(body), self.auth), 400)
+        document = {"id": "nul-doc", "title": "t", "category": "c", "text": "body", "metadata": {"k\u0000": "v"}}
+        self.assertClientError(request(stack.rag, "POST", "/v1/documents", json.dumps(document)), 400)
+        self.assertClientError(request(stack.rag, "POST", "/v1/documents", json.dumps(dict(document, metadata={}, title="a\u0000b"))), 400)
+        self.assertClientError(request(stack.rag, "POST", "/v1/search", json.dumps({"query": "card", "filters": {"category": "a\u0000b"}})), 400)
+        self.assertClientError(request(stack.concierge, "GET", "/v1/sessions/ses_%00x", headers=self.auth))
+        # A query with no searchable features matches nothing (its vector is all zeros).
+        for mode in ["vector", "hybrid", "keyword"]:
+            for query in ["\U0001F3FB\U000FB8D2\u00ab", "\u00ab", "!!!"]:
+                with self.subTest(mode=mode, query=query):
+                    status, _, body = request(stack.rag, "POST", "/v1/search", {"query": query, "mode": mode})
+                    self.assertEqual((status, json.loads(body)["results"]), (200, []), body[:300])
+        self.assertAlive()
+        self.assertNothingWritten()
+
     def test_header_injection_goes_nowhere(self):
         for service in stack.services:
             # CR LF inside a header value: the server must not answer with the smuggled header.

@@ -76,6 +76,9 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
             return APIError(error.status, code: defaultCode(for: error.status), message: defaultMessage(for: error.status))
         case let error as DecodingError:
             return APIError(.badRequest, code: "invalid_request", message: describe(error))
+        case let error as PostgresError where error.kind == .invalidText || error.sqlState == "22P05":
+            // NUL characters (raw, or as \u0000 in JSON) cannot be stored as PostgreSQL text.
+            return .badRequest("Text must not contain NUL (U+0000) characters.")
         case let error as PostgresError where error.kind == .connection:
             // The database is unreachable (restart, failover): the request may be retried.
             return .dependencyUnavailable("The database", retryAfterSeconds: 1)

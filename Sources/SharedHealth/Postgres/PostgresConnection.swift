@@ -14,14 +14,16 @@ extension Double: PostgresBindable { public var postgresText: String { String(se
 extension Bool: PostgresBindable { public var postgresText: String { self ? "true" : "false" } }
 
 public struct PostgresError: Error, CustomStringConvertible, Sendable {
-    public enum Kind: Sendable { case connection, query }
+    /// `invalidText`: a parameter held a NUL character, which PostgreSQL text cannot store
+    /// (libpq would silently cut the value there); nothing was sent.
+    public enum Kind: Sendable { case connection, query, invalidText }
     public let kind: Kind
     /// The five-character SQLSTATE, e.g. `23505` for a unique violation.
     public let sqlState: String?
     public let message: String
 
     public var description: String {
-        "postgres \(kind == .connection ? "connection" : "query") error\(sqlState.map { " \($0)" } ?? ""): \(message)"
+        "postgres \(kind == .connection ? "connection" : kind == .query ? "query" : "parameter") error\(sqlState.map { " \($0)" } ?? ""): \(message)"
     }
 
     public var isUniqueViolation: Bool { sqlState == "23505" }
@@ -96,6 +98,9 @@ public final class PostgresConnection {
     public func query(_ sql: String, _ parameters: [(any PostgresBindable)?] = []) throws -> PostgresResult {
         let connection = try connected()
         let texts = parameters.map { $0?.postgresText }
+        if texts.contains(where: { $0?.utf8.contains(0) == true }) {
+            throw PostgresError(kind: .invalidText, sqlState: "22021", message: "a parameter contains a NUL character")
+        }
         let result = try withCStrings(texts) { pointers in
             PQexecParams(connection, sql, Int32(texts.count), nil, pointers, nil, nil, 0)
         }
