@@ -25,3 +25,14 @@ trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -f "$bodies"'
 for _ in $(seq 1 100); do "$BIN/GuardrailsService" healthcheck "http://127.0.0.1:$PORT/ready" >/dev/null 2>&1 && break; sleep 0.1; done
 echo "machine: $(nproc) cores, $(uname -sr); 200-character messages, full input policy"
 "$BIN/HTTPClientBenchmark" --url "http://127.0.0.1:$PORT/v1/check" --bodies "$bodies" --requests "$REQUESTS" --concurrency "$CONCURRENCY"
+# The acceptance figure: wrk (Debian package) with one load thread and 16 connections, so the
+# load generator takes as little as possible of the two cores it shares with the server.
+if command -v wrk >/dev/null; then
+    wrk -t1 -c16 -d3s -s scripts/wrk/check.lua "http://127.0.0.1:$PORT/v1/check" >/dev/null  # warm-up
+    for run in 1 2 3; do
+        echo "wrk -t1 -c16 -d10s, run $run:"
+        wrk -t1 -c16 -d10s --latency -s scripts/wrk/check.lua "http://127.0.0.1:$PORT/v1/check" | grep -E "Requests/sec|  50%|  99%|Non-2xx|Socket errors"
+    done
+else
+    echo "wrk not installed (apt-get install -y wrk): skipped the wrk runs"
+fi

@@ -25,16 +25,33 @@ struct ScalarStringBuilder {
     var string: String { String(decoding: bytes, as: UTF8.self) }
 
     static func bytes(_ scalars: some Sequence<Unicode.Scalar>) -> [UInt8] {
-        var builder = ScalarStringBuilder()
+        var builder = ScalarStringBuilder(capacity: scalars.underestimatedCount)
         for scalar in scalars { builder.append(scalar) }
         return builder.bytes
+    }
+
+    /// The common case, text that is all ASCII, is one pass with no growth checks.
+    static func bytes(_ scalars: [Unicode.Scalar]) -> [UInt8] {
+        guard scalars.allSatisfy({ $0.value < 0x80 }) else {
+            var builder = ScalarStringBuilder(capacity: scalars.count + 16)
+            for scalar in scalars { builder.append(scalar) }
+            return builder.bytes
+        }
+        return [UInt8](unsafeUninitializedCapacity: scalars.count) { buffer, initialized in
+            for (index, scalar) in scalars.enumerated() { buffer[index] = UInt8(truncatingIfNeeded: scalar.value) }
+            initialized = scalars.count
+        }
     }
 }
 
 extension String {
     init(scalars: some Sequence<Unicode.Scalar>) {
-        var builder = ScalarStringBuilder()
+        var builder = ScalarStringBuilder(capacity: scalars.underestimatedCount)
         for scalar in scalars { builder.append(scalar) }
         self = builder.string
+    }
+
+    init(scalars: [Unicode.Scalar]) {
+        self = String(decoding: ScalarStringBuilder.bytes(scalars), as: UTF8.self)
     }
 }

@@ -64,9 +64,9 @@ public struct ContentClassifier: Sendable {
             for canary in canaries where !canary.isEmpty && lowered.contains(canary.lowercased()) {
                 offer(.systemPromptLeak, 1.0, 0, text.unicodeScalars.count, "canary")
             }
-            for token in InjectionDetector.templateTokens where lowered.contains(token) {
-                offer(.systemPromptLeak, 0.9, 0, text.unicodeScalars.count, token)
-                break
+            // One pass over the bytes for all the tokens (not one substring search per token).
+            if let (index, _) = InjectionDetector.templateMatcher.first(in: Array(lowered.utf8)) {
+                offer(.systemPromptLeak, 0.9, 0, text.unicodeScalars.count, InjectionDetector.templateTokens[index])
             }
         }
         return best.values.sorted { $0.score > $1.score }

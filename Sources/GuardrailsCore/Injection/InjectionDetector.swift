@@ -301,6 +301,10 @@ public struct InjectionDetector: Sendable {
     static let skeletalTemplateMatcher = TokenMatcher(templateTokens.map { Array(TextNormalizer.skeleton(TextNormalizer.fold($0)).string.utf8) })
     static let skeletalToolMatcher = TokenMatcher(toolTokens.map { Array(TextNormalizer.skeleton(TextNormalizer.fold($0)).string.utf8) })
     static let htmlFetchTags = ["<img", "<iframe", "<script", "<object", "<embed", "javascript:", "onerror=", "<link rel"]
+    static let htmlFetchTagBytes = htmlFetchTags.map { Array($0.utf8) }
+    static let jsonNameKey = Array("\"name\"".utf8)
+    static let jsonArgumentKeys = ["\"arguments\"", "\"parameters\"", "\"args\""].map { Array($0.utf8) }
+    static let markdownImage = Array("![".utf8)
     static let roles: [(String, Double)] = [("system", 0.85), ("assistant", 0.8), ("developer", 0.8), ("admin", 0.7), ("ai", 0.6), ("human", 0.6), ("user", 0.55)]
 
     struct Signal {
@@ -362,11 +366,11 @@ public struct InjectionDetector: Sendable {
             signals.append(Signal(family: .toolCallForgery, kind: "tool_token", score: 0.9, start: start, end: end, evidence: Self.toolTokens[index]))
         }
         // JSON that names a function with arguments.
-        if bytes.find(Array("\"name\"".utf8)) != nil, ["\"arguments\"", "\"parameters\"", "\"args\""].contains(where: { bytes.find(Array($0.utf8)) != nil }) {
+        if bytes.find(Self.jsonNameKey) != nil, Self.jsonArgumentKeys.contains(where: { bytes.find($0) != nil }) {
             signals.append(Signal(family: .toolCallForgery, kind: "json_call", score: 0.85, start: 0, end: original.unicodeScalars.count, evidence: "json function call"))
         }
         // Markdown images and HTML that make a client fetch a URL.
-        if bytes.find(Array("![".utf8)) != nil, let image = lowered.range(of: "![") {
+        if bytes.find(Self.markdownImage) != nil, let image = lowered.range(of: "![") {
             let tail = lowered[image.upperBound...].prefix(300)
             if let link = tail.range(of: "](http") ?? tail.range(of: "](//") ?? tail.range(of: "]( http") {
                 let url = tail[link.upperBound...].prefix(200)
@@ -375,8 +379,8 @@ public struct InjectionDetector: Sendable {
                 signals.append(Signal(family: .exfiltration, kind: "markdown_image", score: templated ? 0.95 : 0.8, start: start, end: end, evidence: "markdown image"))
             }
         }
-        for tag in Self.htmlFetchTags {
-            if let at = bytes.find(Array(tag.utf8)) {
+        for (index, tag) in Self.htmlFetchTags.enumerated() {
+            if let at = bytes.find(Self.htmlFetchTagBytes[index]) {
                 let (start, end) = offsets(bytes: at, count: tag.utf8.count)
                 signals.append(Signal(family: .exfiltration, kind: "html_fetch", score: 0.85, start: start, end: end, evidence: tag))
                 break

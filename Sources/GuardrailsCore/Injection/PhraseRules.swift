@@ -8,6 +8,9 @@ struct PhraseRule: Sendable {
     let maxGap: Int
     let score: Double
     let breakers: Set<String>
+    /// The phrases with their words run together, for `firstSquashedMatch` (built once).
+    private let squashedFirsts: [[Unicode.Scalar]]
+    private let squashedLasts: [[Unicode.Scalar]]?
 
     init(_ name: String, first: [String], last: [String]? = nil, maxGap: Int = 0, score: Double, breakers: [String] = []) {
         self.name = name
@@ -16,6 +19,8 @@ struct PhraseRule: Sendable {
         self.maxGap = maxGap
         self.score = score
         self.breakers = Set(breakers.map(TextNormalizer.skeletonWord))
+        self.squashedFirsts = self.first.map { Array($0.joined().unicodeScalars) }.filter { $0.count >= 4 }
+        self.squashedLasts = self.last.map { $0.map { Array($0.joined().unicodeScalars) }.filter { $0.count >= 4 } }
     }
 
     static func words(_ phrase: String) -> [String] {
@@ -34,19 +39,17 @@ struct PhraseRule: Sendable {
     /// The first match in a squashed view (letters only, no word breaks): the first phrase as a
     /// substring, then the last phrase within about `maxGap` words' worth of letters.
     func firstSquashedMatch(_ squashed: [Unicode.Scalar], _ origin: [Int]) -> Match? {
-        let firsts = first.map { Array($0.joined().unicodeScalars) }.filter { $0.count >= 4 }
-        let lasts = last.map { $0.map { Array($0.joined().unicodeScalars) }.filter { $0.count >= 4 } }
-        for phrase in firsts {
+        for phrase in squashedFirsts {
             var index = 0
             while let start = Self.find(phrase, in: squashed, from: index) {
                 let afterFirst = start + phrase.count
-                guard let lasts else {
+                guard let lasts = squashedLasts else {
                     return Match(rule: name, score: score, start: origin[start], end: origin[afterFirst - 1] + 1)
                 }
                 let limit = min(squashed.count, afterFirst + maxGap * 8 + 40)
                 for candidate in lasts {
-                    if let end = Self.find(candidate, in: Array(squashed[afterFirst..<limit]), from: 0) {
-                        let last = afterFirst + end + candidate.count - 1
+                    if let found = Self.find(candidate, in: squashed, from: afterFirst, before: limit) {
+                        let last = found + candidate.count - 1
                         return Match(rule: name, score: score, start: origin[start], end: origin[last] + 1)
                     }
                 }
@@ -56,10 +59,14 @@ struct PhraseRule: Sendable {
         return nil
     }
 
-    private static func find(_ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], from: Int) -> Int? {
-        guard needle.count <= haystack.count, from <= haystack.count - needle.count else { return nil }
-        for start in from...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return start }
+    /// Where `needle` first lies wholly inside `haystack[from..<before]`.
+    private static func find(_ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], from: Int, before: Int? = nil) -> Int? {
+        let end = min(before ?? haystack.count, haystack.count)
+        guard needle.count <= end, from <= end - needle.count else { return nil }
+        for start in from...(end - needle.count) where haystack[start] == needle[0] {
+            var offset = 1
+            while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
+            if offset == needle.count { return start }
         }
         return nil
     }
@@ -76,6 +83,7 @@ struct PhraseRuleSet: Sendable {
 
     let rules: [PhraseRule]
     private let byFirstWord: [String: [Entry]]
+    private let firstWords: WordFilter
     private let lastByFirstWord: [[String: [[String]]]]
 
     init(_ rules: [PhraseRule]) {
@@ -87,6 +95,7 @@ struct PhraseRuleSet: Sendable {
             }
         }
         byFirstWord = index
+        firstWords = WordFilter(index.keys)
         lastByFirstWord = rules.map { rule in
             var lasts: [String: [[String]]] = [:]
             for phrase in rule.last ?? [] where !phrase.isEmpty {
@@ -108,7 +117,7 @@ struct PhraseRuleSet: Sendable {
     func matches(_ words: [String], _ positions: [NormalizedWord]) -> [Int: PhraseRule.Match] {
         var found: [Int: PhraseRule.Match] = [:]
         for index in words.indices {
-            guard let entries = byFirstWord[words[index]] else { continue }
+            guard firstWords.mightContain(words[index]), let entries = byFirstWord[words[index]] else { continue }
             for entry in entries where found[entry.rule] == nil && Self.matches(entry.phrase, at: index, in: words) {
                 let rule = rules[entry.rule]
                 let afterFirst = index + entry.phrase.count

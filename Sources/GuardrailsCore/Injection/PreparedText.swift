@@ -73,6 +73,8 @@ struct TokenMatcher: Sendable {
     private let tokens: [[UInt8]]
     private let byPrefix: [UInt16: [Int]]
     private let startBytes: [Bool]
+    /// One bit per two-byte prefix in `byPrefix`, checked before hashing.
+    private let prefixBits: [UInt64]
 
     init(_ tokens: [[UInt8]]) {
         self.tokens = tokens
@@ -84,13 +86,17 @@ struct TokenMatcher: Sendable {
         }
         self.byPrefix = byPrefix
         self.startBytes = startBytes
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for prefix in byPrefix.keys { bits[Int(prefix >> 6)] |= 1 << UInt64(prefix & 63) }
+        self.prefixBits = bits
     }
 
     /// The earliest occurrence of any token: (token index, byte offset).
     func first(in bytes: [UInt8]) -> (index: Int, at: Int)? {
         guard bytes.count >= 2 else { return nil }
         for position in 0..<(bytes.count - 1) where startBytes[Int(bytes[position])] {
-            guard let candidates = byPrefix[UInt16(bytes[position]) << 8 | UInt16(bytes[position + 1])] else { continue }
+            let prefix = UInt16(bytes[position]) << 8 | UInt16(bytes[position + 1])
+            guard prefixBits[Int(prefix >> 6)] & (1 << UInt64(prefix & 63)) != 0, let candidates = byPrefix[prefix] else { continue }
             for index in candidates {
                 let token = tokens[index]
                 guard position + token.count <= bytes.count else { continue }

@@ -20,13 +20,14 @@ struct NormalizedView {
     func words() -> [NormalizedWord] {
         var words: [NormalizedWord] = []
         var index = 0
+        var text = ScalarStringBuilder(capacity: 64)  // reused: one buffer for all the words
         while index < scalars.count {
             guard Self.isWordScalar(scalars[index]) else {
                 index += 1
                 continue
             }
             var end = index
-            var text = ScalarStringBuilder()
+            text.removeAll()
             while end < scalars.count {
                 if Self.isWordScalar(scalars[end]) {
                     text.append(scalars[end])
@@ -103,7 +104,8 @@ enum TextNormalizer {
     /// Lowercase, no invisibles or diacritics, homoglyphs mapped to Latin.
     static func fold(_ text: String) -> NormalizedView {
         var view = NormalizedView()
-        view.scalars.reserveCapacity(text.unicodeScalars.count)
+        view.scalars.reserveCapacity(text.utf8.count)  // an upper bound, without counting scalars
+        view.origin.reserveCapacity(text.utf8.count)
         for (index, scalar) in text.unicodeScalars.enumerated() {
             if scalar.isASCII {
                 let value = scalar.value
@@ -157,7 +159,7 @@ enum TextNormalizer {
             }
             for position in index..<end {
                 let scalar = view.scalars[position]
-                if hasLetter, let letter = leet[scalar] {
+                if hasLetter, let letter = leetLetter(scalar) {
                     output.scalars[position] = letter
                 } else if scalar == "l" {
                     output.scalars[position] = "i"
@@ -170,7 +172,7 @@ enum TextNormalizer {
 
     /// The skeleton of a pattern word, to compare with `skeleton` views.
     static func skeletonWord(_ word: String) -> String {
-        String(scalars: word.unicodeScalars.map { $0 == "l" ? "i" : (leet[$0] ?? $0) })
+        String(scalars: word.unicodeScalars.map { $0 == "l" ? "i" : (leetLetter($0) ?? $0) })
     }
 
     /// "i g n o r e", "i.g.n.o.r.e", "i-g-n-o-r-e a-l-l" → "ignore", "ignore all".
@@ -231,6 +233,22 @@ enum TextNormalizer {
         scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "," || scalar == "." || scalar == ";"
             || scalar == "?" || scalar == "\"" || scalar == "'" || scalar == "(" || scalar == ")" || scalar == ":"
     }
+
+    /// `leet[scalar]`, with ASCII from a table: this runs for every scalar of every message.
+    @inline(__always)
+    static func leetLetter(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        if scalar.value < 128 {
+            let mapped = leetASCII[Int(scalar.value)]
+            return mapped == 0 ? nil : Unicode.Scalar(mapped)
+        }
+        return leet[scalar]
+    }
+
+    private static let leetASCII: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 128)
+        for (from, to) in leet where from.value < 128 { table[Int(from.value)] = UInt8(to.value) }
+        return table
+    }()
 
     static let leet: [Unicode.Scalar: Unicode.Scalar] = [
         "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "@": "a", "$": "s", "!": "i",

@@ -31,6 +31,7 @@ struct NumericRecognizers {
     static let ssnContext: PhraseList = ["ssn", "ss", "social security", "social security number", "social", "ssn is", "tin", "taxpayer id"]
     static let routingContext: PhraseList = ["routing", "routing number", "aba", "rtn", "transit", "routing no", "ach", "wire", "aba number"]
     static let accountContext: PhraseList = ["account", "acct", "account number", "account no", "acc", "a c", "checking", "savings", "account num", "acct no"]
+    static let phoneSeparators: Set<String> = ["-", ".", " ", ") ", ")", " - "]
     static let phoneContext: PhraseList = ["phone", "call", "mobile", "cell", "tel", "telephone", "text", "sms", "number", "reach me", "contact", "fax", "whatsapp", "call me", "ring"]
     static let ipContext: PhraseList = ["ip", "ip address", "address", "login", "logged", "from", "server", "host", "ipv4"]
 
@@ -40,11 +41,16 @@ struct NumericRecognizers {
             // Amounts, times and short references ("$84.20", "3:15") are no candidate for any
             // windowed recognizer (all need six digits or more): skip their windows.
             if span.groups.reduce(0, { $0 + $1.digits.count }) >= 6 {
+                // Each recognizer needs a digit count; windows outside it are skipped before
+                // any of them builds its arrays.
+                let counts = span.groups.map(\.digits.count)
                 for window in span.windows {
-                creditCard(text, span, window, &findings)
-                ssn(context, span, window, &findings)
-                phone(context, span, window, &findings)
-                routingAndAccount(context, span, window, &findings)
+                    var digits = 0
+                    for group in window { digits += counts[group] }
+                    if window.lowerBound == 0, (12...19).contains(digits) { creditCard(text, span, window, &findings) }
+                    if digits == 9 { ssn(context, span, window, &findings) }
+                    if (7...15).contains(digits) { phone(context, span, window, &findings) }
+                    if (6...17).contains(digits) { routingAndAccount(context, span, window, &findings) }
                 }
             }
             ipv4(context, span, &findings)
@@ -137,7 +143,7 @@ struct NumericRecognizers {
             let d = Array(ten)
             return d.count == 10 && d[0] >= 2 && d[3] >= 2 && !(d[1] == 1 && d[2] == 1)
         }
-        let phoneSeparators: Set<String> = ["-", ".", " ", ") ", ")", " - "]
+        let phoneSeparators = Self.phoneSeparators
 
         // E.164 and international: "+" then 8–15 digits in groups.
         if plus {
@@ -168,16 +174,12 @@ struct NumericRecognizers {
             return
         }
         // Bare 10 (or 11 with a leading 1) digits, and national formats abroad, with context.
-        guard context else { return }
-        if lengths == [10], nanp(digits[...]) {
-            add(.phoneNumber, range, 0.7, "PhoneRecognizer", &findings)
-        } else if lengths == [11], digits.first == 1, nanp(digits.dropFirst()) {
-            add(.phoneNumber, range, 0.7, "PhoneRecognizer", &findings)
-        } else if digits.first == 0, (10...11).contains(digits.count), lengths.count >= 2,
-            separators.allSatisfy({ $0 == " " || $0 == "-" })
-        {
-            add(.phoneNumber, range, 0.65, "PhoneRecognizer", &findings)
-        }
+        // The shape first (cheap), the context words only for a number of a phone's shape.
+        let bare = (lengths == [10] && nanp(digits[...])) || (lengths == [11] && digits.first == 1 && nanp(digits.dropFirst()))
+        let national = !bare && digits.first == 0 && (10...11).contains(digits.count) && lengths.count >= 2
+            && separators.allSatisfy({ $0 == " " || $0 == "-" })
+        guard bare || national, context else { return }
+        add(.phoneNumber, range, bare ? 0.7 : 0.65, "PhoneRecognizer", &findings)
     }
 
     // MARK: Routing numbers and bank accounts

@@ -79,7 +79,7 @@ struct ContextWords {
     func lastPosition(of phrases: PhraseList) -> Int? {
         var best: Int?
         for start in words.indices.reversed() {
-            guard let candidates = phrases.byFirstWord[words[start]] else { continue }
+            guard let candidates = phrases.starting(with: words[start]) else { continue }
             for phrase in candidates where start + phrase.count <= words.count {
                 if zip(phrase, words[start...]).allSatisfy({ $0 == $1 }) {
                     best = start
@@ -94,7 +94,14 @@ struct ContextWords {
 
 /// Phrases of lowercase words ("social security number"), indexed by first word.
 struct PhraseList: ExpressibleByArrayLiteral, Sendable {
-    let byFirstWord: [String: [[String]]]
+    private let byFirstWord: [String: [[String]]]
+    private let firstWords: WordFilter
+
+    /// The phrases starting with `word`.
+    @inline(__always)
+    func starting(with word: String) -> [[String]]? {
+        firstWords.mightContain(word) ? byFirstWord[word] : nil
+    }
 
     init(_ phrases: [String]) {
         var index: [String: [[String]]] = [:]
@@ -104,6 +111,7 @@ struct PhraseList: ExpressibleByArrayLiteral, Sendable {
             index[first, default: []].append(words)
         }
         byFirstWord = index
+        firstWords = WordFilter(index.keys)
     }
 
     init(arrayLiteral elements: String...) {

@@ -206,13 +206,13 @@ struct TextRecognizers {
     ]
 
     /// Triggers by their first word.
-    static let triggersByFirstWord: [String: [[String]]] = Dictionary(grouping: nameTriggers, by: { $0[0] })
+    static let triggers = PhraseList(nameTriggers.map { $0.joined(separator: " ") })
 
     private func persons(_ text: ScannedText, words: [WordScanner.Word], _ findings: inout [Finding]) {
         var index = 0
         while index < words.count {
             var matched = 0
-            for trigger in Self.triggersByFirstWord[words[index].lower] ?? [] where trigger.count > matched {
+            for trigger in Self.triggers.starting(with: words[index].lower) ?? [] where trigger.count > matched {
                 guard index + trigger.count <= words.count else { continue }
                 if zip(trigger, words[index..<(index + trigger.count)]).allSatisfy({ $0 == $1.lower }) {
                     matched = trigger.count
@@ -298,6 +298,8 @@ enum WordScanner {
 /// Dates in the forms people write them: 03/14/1988, 1988-03-14, 14.03.1988, March 14, 1988,
 /// 14 March 1988, Mar. 14th 1988. Ranges are validated (month 1–12, day 1–31, year 1900–2030).
 enum DateScanner {
+    private static let monthNames = WordFilter(TextRecognizers.months.keys)
+
     static func scan(_ text: ScannedText, spans: [NumberSpan], words: [WordScanner.Word]) -> [Range<Int>] {
         var dates: [Range<Int>] = []
         for span in spans {
@@ -323,7 +325,7 @@ enum DateScanner {
         // Month names.
         for word in words {
             let name = word.bare
-            guard TextRecognizers.months[name] != nil else { continue }
+            guard monthNames.mightContain(name), TextRecognizers.months[name] != nil else { continue }
             // "March 14, 1988" / "March 14th 1988"
             var cursor = word.range.upperBound
             if text[cursor] == "." { cursor += 1 }

@@ -13,6 +13,11 @@ public struct ServiceConfiguration: Sendable {
     public var circuitBreaker: CircuitBreakerSettings
     public var httpClient: CurlHTTPClient.Configuration
     public var readiness: ReadinessMonitor.Settings
+    /// Run Swift concurrency's jobs on NIO's event loop threads instead of a second thread pool
+    /// (`CONCURRENCY_ON_EVENT_LOOPS`, default true): no hop between the two per request.
+    public var concurrencyOnEventLoops: Bool
+    /// Event-loop threads (`EVENT_LOOP_THREADS`, default: one per core).
+    public var eventLoopThreads: Int?
 
     public init(service: String, defaultPort: Int, environment env: EnvironmentReader) throws {
         self.service = service
@@ -33,6 +38,9 @@ public struct ServiceConfiguration: Sendable {
         self.maxBodyBytes = try env.int("MAX_BODY_BYTES", default: 1_048_576, range: 1024...64 * 1_048_576)
         self.circuitBreaker = try CircuitBreakerSettings(environment: env)
         self.httpClient = try CurlHTTPClient.Configuration(environment: env)
+        self.concurrencyOnEventLoops = try env.bool("CONCURRENCY_ON_EVENT_LOOPS", default: true)
+        let threads = try env.int("EVENT_LOOP_THREADS", default: 0, range: 0...1024)
+        self.eventLoopThreads = threads == 0 ? nil : threads
         self.readiness = ReadinessMonitor.Settings(
             pollInterval: .milliseconds(try env.int("READINESS_POLL_INTERVAL_MS", default: 1000, range: 50...60_000)),
             maxBackoff: .milliseconds(try env.int("READINESS_MAX_BACKOFF_MS", default: 2000, range: 50...60_000)),

@@ -8,6 +8,8 @@ import Darwin
 import Hummingbird
 import Logging
 import Metrics
+import NIOCore
+import NIOPosix
 import Prometheus
 
 /// Starts a service process: reads the configuration (a bad value exits 2 after one line on
@@ -30,6 +32,14 @@ public enum ServiceLauncher {
             fail(service: service, error)
         }
 
+        if let threads = configuration.eventLoopThreads {
+            NIOSingletons.groupLoopCountSuggestion = threads
+        }
+        if configuration.concurrencyOnEventLoops {
+            // Handlers then run on the thread that read the request. Safe because nothing here
+            // blocks on the global executor: libcurl and libpq calls run on their own workers.
+            NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        }
         let level = configuration.logLevel
         LoggingSystem.bootstrap { label in
             JSONLogHandler(label: label, service: service, level: level)
