@@ -306,6 +306,9 @@ public struct InjectionDetector: Sendable {
     static let jsonArgumentKeys = ["\"arguments\"", "\"parameters\"", "\"args\""].map { Array($0.utf8) }
     static let markdownImage = Array("![".utf8)
     static let roles: [(String, Double)] = [("system", 0.85), ("assistant", 0.8), ("developer", 0.8), ("admin", 0.7), ("ai", 0.6), ("human", 0.6), ("user", 0.55)]
+    static let roleBytes = roles.map { Array($0.0.utf8) }
+    /// What may stand before a role label on its line: "### system:", "[system]", "> user:".
+    static let roleLabelLead: Set<UInt8> = Set(" #[<*->".utf8)
 
     struct Signal {
         var family: InjectionFamily
@@ -347,16 +350,32 @@ public struct InjectionDetector: Sendable {
         }
         // Role labels at the start of a line: "system:", "assistant:", "### user:", "[system]".
         if bytes.contains(byte: UInt8(ascii: ":")) || bytes.contains(byte: UInt8(ascii: "]")) || bytes.contains(byte: UInt8(ascii: ">")) {
-            let lines = lowered.split(separator: "\n", omittingEmptySubsequences: true)
+            // Byte by byte (the roles and markers are ASCII): splitting the String into
+            // Characters cost more than all the other structural checks together.
+            let text = bytes.bytes
+            var lines: [Range<Int>] = []
+            var lineStart = 0
+            for index in 0...text.count where index == text.count || text[index] == UInt8(ascii: "\n") {
+                if index > lineStart { lines.append(lineStart..<index) }
+                lineStart = index + 1
+            }
+            func skip(_ from: Int, _ end: Int, _ set: (UInt8) -> Bool) -> Int {
+                var at = from
+                while at < end, set(text[at]) { at += 1 }
+                return at
+            }
             lineLoop: for line in lines {
-                let trimmed = line.drop { $0 == " " || $0 == "#" || $0 == "[" || $0 == "<" || $0 == "*" || $0 == "-" || $0 == ">" }
-                for (role, score) in Self.roles where trimmed.hasPrefix(role) {
-                    let rest = trimmed.dropFirst(role.count).drop { $0 == " " }
-                    guard let marker = rest.first, marker == ":" || marker == "]" || marker == ">" else { continue }
-                    let body = rest.dropFirst().drop { $0 == " " }
-                    guard !body.isEmpty || lines.count > 1 else { continue }
-                    let (start, end) = offsets(line.startIndex..<line.endIndex)
-                    signals.append(Signal(family: .delimiterForgery, kind: "role_label", score: score, start: start, end: end, evidence: String(line.prefix(40))))
+                let trimmed = skip(line.lowerBound, line.upperBound) { Self.roleLabelLead.contains($0) }
+                for (index, (_, score)) in Self.roles.enumerated() {
+                    let role = Self.roleBytes[index]
+                    guard trimmed + role.count <= line.upperBound, text[trimmed..<(trimmed + role.count)].elementsEqual(role) else { continue }
+                    let rest = skip(trimmed + role.count, line.upperBound) { $0 == UInt8(ascii: " ") }
+                    guard rest < line.upperBound, [UInt8(ascii: ":"), UInt8(ascii: "]"), UInt8(ascii: ">")].contains(text[rest]) else { continue }
+                    let body = skip(rest + 1, line.upperBound) { $0 == UInt8(ascii: " ") }
+                    guard body < line.upperBound || lines.count > 1 else { continue }
+                    let (start, end) = offsets(bytes: line.lowerBound, count: line.count)
+                    let evidence = String(String(decoding: text[line], as: UTF8.self).prefix(40))
+                    signals.append(Signal(family: .delimiterForgery, kind: "role_label", score: score, start: start, end: end, evidence: evidence))
                     break lineLoop
                 }
             }
