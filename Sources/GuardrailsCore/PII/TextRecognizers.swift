@@ -263,6 +263,7 @@ enum WordScanner {
     static func scan(_ text: ScannedText) -> [Word] {
         var words: [Word] = []
         var index = 0
+        var bare = ScalarStringBuilder(capacity: 64)  // reused for every word
         while index < text.count {
             guard text.isLetter(index) else {
                 index += 1
@@ -273,7 +274,7 @@ enum WordScanner {
                 end += 1
             }
             let word = text.string(index..<end)
-            var bare = ScalarStringBuilder()
+            bare.removeAll()
             var ascii = true
             for position in index..<end {
                 let scalar = text.lower[position]
@@ -287,7 +288,7 @@ enum WordScanner {
             }
             let first = text.scalars[index]
             let capitalized = (first.isASCII ? (first.value >= 65 && first.value <= 90) : first.properties.isUppercase)
-                && word.unicodeScalars.dropFirst().contains { $0.isASCII ? ($0.value >= 97 && $0.value <= 122) : $0.properties.isLowercase }
+                && text.scalars[(index + 1)..<end].contains { $0.isASCII ? ($0.value >= 97 && $0.value <= 122) : $0.properties.isLowercase }
             words.append(Word(range: index..<end, text: word, lower: lower, bare: bareText, isCapitalized: capitalized))
             index = end
         }
