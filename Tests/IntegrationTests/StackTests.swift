@@ -163,6 +163,32 @@ struct StackTests {
         }
     }
 
+    @Test func sigtermServesARequestAlreadyOnItsWayOverAnIdleConnection() async throws {
+        defer { http.shutdown() }
+        let guardrails = try ServiceProcess("GuardrailsService", port: freePort(), environment: [:])
+        defer { if guardrails.process.isRunning { kill(guardrails.process.processIdentifier, SIGKILL) } }
+        #expect(await waitUntil(timeout: .seconds(20)) { await get(guardrails.baseURL + "/live")?.status == 200 } != nil)
+
+        // A gateway's fresh connection (nginx opens one per request) and a keep-alive one
+        // that has served a request: both idle when SIGTERM arrives, both then get a request.
+        let fresh = try #require(RawConnection(port: guardrails.port))
+        let kept = try #require(RawConnection(port: guardrails.port))
+        let request = "GET /live HTTP/1.1\r\nHost: guardrails\r\n\r\n"
+        #expect(kept.transmit(request))
+        #expect(kept.readResponse()?.hasPrefix("HTTP/1.1 200") == true)
+        try await Task.sleep(for: .milliseconds(200))  // both accepted and idle
+
+        guardrails.terminate()
+        try await Task.sleep(for: .milliseconds(150))
+        #expect(fresh.transmit(request))
+        #expect(kept.transmit(request))
+        #expect(fresh.readResponse()?.hasPrefix("HTTP/1.1 200") == true, "the request on the fresh connection was dropped")
+        #expect(kept.readResponse()?.hasPrefix("HTTP/1.1 200") == true, "the request on the kept-alive connection was dropped")
+        // New connections are refused at once (a gateway retries those elsewhere).
+        #expect(RawConnection(port: guardrails.port) == nil)
+        #expect(await guardrails.waitForExit(timeout: .seconds(5)) == 0)
+    }
+
     @Test(arguments: [
         (["PORT": "eighty"], "PORT"),
         (["RAG_URL": "ftp://rag"], "RAG_URL"),

@@ -111,8 +111,8 @@ class TwinTests(unittest.TestCase):
         self.assertGreaterEqual(len(served), 2, "both turns landed on one replica")
         self.assertEqual(self.sql("SELECT count(*) FROM ledger_transfers WHERE customer_id = 'cust_alex' AND amount = 4000"), "1")
 
-    def test_z_stopping_a_replica_under_load_loses_no_retryable_request_and_moves_money_once(self):
-        # Runs last (the replica stays down). Readers: idempotent GETs the gateway may retry.
+    def test_z_stopping_a_replica_under_load_fails_no_request_and_moves_money_once(self):
+        # Runs last (the replica stays down). Readers: GETs (the gateway may retry those).
         # Writers: $1 transfers, each "send" then "yes"; a writer whose POST fails retries it
         # with the same session, as a client would, so a lost "yes" must not move money twice.
         alex_before = int(self.sql("SELECT sum(balance) FROM ledger_accounts WHERE customer_id = 'cust_alex'"))
@@ -163,9 +163,11 @@ class TwinTests(unittest.TestCase):
             thread.join(timeout=30)
 
         self.assertEqual(errors, [])
-        # A POST the gateway had already sent is not retried by it (a chat turn is not
-        # idempotent); the client may see a gateway error for it, never a server error.
-        self.assertTrue(all(code in (0, 502, 503, 504) for code in post_failures), post_failures)
+        # nginx never retries a POST it has sent (a chat turn is not idempotent), so a request
+        # the replica dropped would reach the client as a 502. None may: the replica serves
+        # requests already on their way over idle connections (QuiesceGraceHandler), and new
+        # connections are refused, which nginx retries on another replica.
+        self.assertEqual(post_failures, [], "POSTs failed through the gateway while a replica stopped")
         failed = [entry for entry in statuses if entry[1] != 200]
         self.assertGreater(len(statuses), 100)
         self.assertEqual(failed, [], f"{len(failed)} of {len(statuses)} GETs failed through the gateway")
@@ -185,7 +187,7 @@ class TwinTests(unittest.TestCase):
         else:
             self.fail("the replica did not exit after SIGTERM")
         print(f"\nreplica stopped under load: {len(statuses)} GETs, 0 failed; {len(completed)} transfers; "
-              f"{len(post_failures)} POSTs retried by the client {post_failures}")
+              "0 POSTs failed")
 
 
 if __name__ == "__main__":

@@ -68,6 +68,7 @@ public struct ServiceRuntime: Sendable {
         logger.debug("routes", metadata: ["routes": .array(routes.operations.map { .string($0) })])
         return Application(
             router: router,
+            server: .http1(configuration: .init(additionalChannelHandlers: [QuiesceGraceHandler()])),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: configuration.service),
             services: [httpClient] + services + [readiness],
             onServerRunning: { channel in
