@@ -18,8 +18,18 @@ public struct Chunk: Sendable, Equatable {
         self.metadata = metadata
     }
 
-    /// What the embedder and the keyword index see: title and headings give short chunks context.
+    /// What the keyword index sees: title and headings give short chunks context, and the
+    /// document's `keywords` metadata (the words customers use for its subject — a help-center
+    /// editor's search terms) match without being shown in the text.
     public func indexedText(title: String) -> String {
+        guard let keywords = metadata["keywords"], !keywords.isEmpty else { return embeddedText(title: title) }
+        return heading.isEmpty ? "\(title)\n\(keywords)\n\(text)" : "\(title)\n\(keywords)\n\(heading)\n\(text)"
+    }
+
+    /// What the embedder sees: the same without the keywords. A document-wide list of terms in
+    /// every chunk's vector pulls a document's chunks together and made vector search worse on
+    /// the held-out questions, while keyword search gains from it (docs/rag.md).
+    public func embeddedText(title: String) -> String {
         heading.isEmpty ? "\(title)\n\(text)" : "\(title)\n\(heading)\n\(text)"
     }
 }

@@ -37,7 +37,7 @@ public struct KnowledgeBase: Sendable {
     public func ingest(_ document: KnowledgeDocument) async throws -> IngestResult {
         let chunks = chunker.chunks(of: document)
         let texts = chunks.map { $0.indexedText(title: document.title) }
-        let vectors = try await embedder.embed(texts)
+        let vectors = try await embedder.embed(chunks.map { $0.embeddedText(title: document.title) })
         guard vectors.count == chunks.count else {
             throw EmbedderError.badResponse("\(vectors.count) vectors for \(chunks.count) texts")
         }
@@ -132,7 +132,7 @@ public enum BundledKnowledgeBase {
         if let cached = embedders.withLock({ $0[dimension] }) { return cached }
         let chunker = Chunker()
         let corpus = try documents().flatMap { document in
-            chunker.chunks(of: document).map { $0.indexedText(title: document.title) }
+            chunker.chunks(of: document).map { $0.embeddedText(title: document.title) }
         }
         let embedder = LocalEmbedder(dimension: dimension, referenceCorpus: corpus)
         embedders.withLock { $0[dimension] = embedder }

@@ -67,6 +67,36 @@ struct KnowledgeStoreTests {
     }
 
     @Test(arguments: StoreKind.available)
+    func keywordsAreSearchedByKeywordButNotEmbeddedOrShown(_ kind: StoreKind) async throws {
+        try await kind.withKnowledgeBase { kb in
+            var replacement = Self.document("replacement", sections: ["Order a new card from the card screen; it arrives in five days."])
+            let plain = replacement
+            replacement.metadata["keywords"] = "chip not working, card cracked, card snapped"
+            try await kb.ingest(replacement)
+            try await kb.ingest(Self.document("wires", category: "transfers", sections: ["Domestic wires cost 25 dollars and arrive the same day."]))
+
+            let keyword = try await kb.search("the chip is cracked", topK: 1, mode: .keyword)
+            #expect(keyword.first?.documentID == "replacement")
+            #expect(keyword.first?.text.contains("chip") == false)
+            #expect(keyword.first?.metadata["keywords"] == "chip not working, card cracked, card snapped")
+            // The vector is the one of the same document without keywords.
+            let chunk = try #require(Chunker().chunks(of: replacement).first)
+            let plainChunk = try #require(Chunker().chunks(of: plain).first)
+            #expect(chunk.indexedText(title: replacement.title).contains("card snapped"))
+            #expect(chunk.embeddedText(title: replacement.title) == plainChunk.indexedText(title: plain.title))
+        }
+    }
+
+    @Test func bundledArticlesAllCarryKeywords() throws {
+        let documents = try BundledKnowledgeBase.documents()
+        #expect(documents.count >= 40)
+        for document in documents {
+            let keywords = document.metadata["keywords"]?.split(separator: ",") ?? []
+            #expect(keywords.count >= 5, "\(document.id) has \(keywords.count) keywords")
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
     func filtersStillReturnTopK(_ kind: StoreKind) async throws {
         try await kind.withKnowledgeBase { kb in
             // 30 documents about cards and 3 about fees: a filter on fees must still fill top_k
