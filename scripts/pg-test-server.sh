@@ -57,7 +57,7 @@ start() {
             --auth=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 >"$STATE_DIR/initdb.log" 2>&1 ||
             { cat "$STATE_DIR/initdb.log" >&2; exit 1; }
         as_owner "$BIN/pg_ctl" -D "$STATE_DIR/data" -l "$STATE_DIR/server.log" -w -t 60 start \
-            -o "-c listen_addresses=127.0.0.1 -p $port -k $STATE_DIR -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >&2 ||
+            -o "-c listen_addresses=127.0.0.1 -p $port -k $STATE_DIR -c max_connections=300 -c shared_buffers=${PG_TEST_SHARED_BUFFERS:-1GB} -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >&2 ||
             { cat "$STATE_DIR/server.log" >&2; exit 1; }
         PGPASSWORD=$PASSWORD "$BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
             -c "CREATE DATABASE $DATABASE" >&2

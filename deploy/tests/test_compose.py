@@ -50,6 +50,7 @@ class ComposeTests(unittest.TestCase):
         postgres = self.services["postgres"]
         self.assertEqual(postgres["image"], "pgvector/pgvector:pg16")
         self.assertNotIn("ports", postgres)
+        self.assertIn("shared_buffers=${POSTGRES_SHARED_BUFFERS:-1GB}", postgres["command"])
         volume = postgres["volumes"][0].split(":")[0]
         self.assertIn(volume, self.compose["volumes"])
 
