@@ -21,7 +21,7 @@ struct RAGBenchmark {
         var topK = 10
         var recallQueries = 200
         var reuse = false
-        var efSearch = 400
+        var efSearch = 500
         var modes = SearchMode.allCases
     }
 
