@@ -49,9 +49,16 @@ class SlowProxy(http.server.BaseHTTPRequestHandler):
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         connection = http.client.HTTPConnection("127.0.0.1", SlowProxy.upstream, timeout=10)
         headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "connection")}
-        connection.request(self.command, self.path, body=body or None, headers=headers)
-        response = connection.getresponse()
-        data = response.read()
+        try:
+            connection.request(self.command, self.path, body=body or None, headers=headers)
+            response = connection.getresponse()
+            data = response.read()
+        except OSError:
+            # Upstream gone (the suite's teardown stops it first): answer as a gateway would.
+            self.send_response(502)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         self.send_response(response.status)
         for key, value in response.getheaders():
             if key.lower() not in ("content-length", "connection", "transfer-encoding"):
