@@ -41,7 +41,8 @@ public final class QuiesceGraceHandler: ChannelDuplexHandler, RemovableChannelHa
     }
 
     public func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        if case .end = unwrapOutboundIn(data) { requestsInProgress -= 1 }
+        // Clamped: a response to a request that failed to parse has no head counted.
+        if case .end = unwrapOutboundIn(data) { requestsInProgress = max(0, requestsInProgress - 1) }
         context.write(data, promise: promise)
     }
 
