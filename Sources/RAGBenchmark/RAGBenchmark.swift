@@ -21,7 +21,7 @@ struct RAGBenchmark {
         var topK = 10
         var recallQueries = 200
         var reuse = false
-        var efSearch = 500
+        var efSearch = PostgresKnowledgeStore.defaultEFSearch
         var modes = SearchMode.allCases
     }
 

@@ -22,15 +22,18 @@ public struct Chunk: Sendable, Equatable {
     /// document's `keywords` metadata (the words customers use for its subject — a help-center
     /// editor's search terms) match without being shown in the text.
     public func indexedText(title: String) -> String {
-        guard let keywords = metadata["keywords"], !keywords.isEmpty else { return embeddedText(title: title) }
-        return heading.isEmpty ? "\(title)\n\(keywords)\n\(text)" : "\(title)\n\(keywords)\n\(heading)\n\(text)"
+        Self.lines(title, metadata["keywords"] ?? "", heading, text)
     }
 
     /// What the embedder sees: the same without the keywords. A document-wide list of terms in
     /// every chunk's vector pulls a document's chunks together and made vector search worse on
     /// the held-out questions, while keyword search gains from it (docs/rag.md).
     public func embeddedText(title: String) -> String {
-        heading.isEmpty ? "\(title)\n\(text)" : "\(title)\n\(heading)\n\(text)"
+        Self.lines(title, heading, text)
+    }
+
+    private static func lines(_ parts: String...) -> String {
+        parts.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 }
 

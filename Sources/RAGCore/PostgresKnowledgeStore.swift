@@ -9,15 +9,16 @@ import SharedHealth
 /// Migrations are versioned and run at start under an advisory lock, so replicas agree.
 public final class PostgresKnowledgeStore: KnowledgeStore, Sendable {
     let pool: PostgresPool
-    /// HNSW `ef_search`: candidates examined per query. 500 gave recall@10 0.968 at 100k chunks
-    /// (p99 22–25 ms on 2 cores); 400 only 0.945–0.955 depending on the query sample, and 100,
-    /// pgvector's default, 0.77 (docs/rag.md).
+    /// HNSW `ef_search`: candidates examined per query.
     public let efSearch: Int
+    /// 500 gave recall@10 0.968 at 100k chunks (p99 22–25 ms on 2 cores); 400 only 0.945–0.955
+    /// depending on the query sample, and 100, pgvector's default, 0.77 (docs/rag.md).
+    public static let defaultEFSearch = 500
 
     /// Most chunks a keyword query scores (see `candidates`).
     public let keywordCandidateBudget: Int
 
-    public init(pool: PostgresPool, efSearch: Int = 500, keywordCandidateBudget: Int = 2_000) {
+    public init(pool: PostgresPool, efSearch: Int = PostgresKnowledgeStore.defaultEFSearch, keywordCandidateBudget: Int = 2_000) {
         self.pool = pool
         self.efSearch = efSearch
         self.keywordCandidateBudget = keywordCandidateBudget

@@ -28,7 +28,7 @@ struct RAGConfiguration {
         )
         embeddingAPIKey = try env.secret("EMBEDDING_API_KEY") ?? env.secret("TOGETHER_API_KEY")
         seedBundled = try env.bool("RAG_SEED_BUNDLED", default: true)
-        efSearch = try env.int("RAG_HNSW_EF_SEARCH", default: 500, range: 10...1000)
+        efSearch = try env.int("RAG_HNSW_EF_SEARCH", default: PostgresKnowledgeStore.defaultEFSearch, range: 10...1000)
         if provider == .openai, embeddingAPIKey == nil, embeddingBaseURL == OpenAIEmbedder.defaultBaseURL {
             throw ConfigurationError(variable: "EMBEDDING_API_KEY", expected: "set (or TOGETHER_API_KEY) when EMBEDDING_PROVIDER=openai uses Together.AI", got: nil)
         }

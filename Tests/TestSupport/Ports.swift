@@ -10,10 +10,7 @@ public func freePort() -> Int {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     precondition(fd >= 0, "socket() failed")
     defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = 0
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var address = loopbackAddress(port: 0)
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     let bound = withUnsafeMutablePointer(to: &address) { pointer in
         pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress -> Bool in
@@ -22,6 +19,15 @@ public func freePort() -> Int {
     }
     precondition(bound, "bind() failed")
     return Int(UInt16(bigEndian: address.sin_port))
+}
+
+/// 127.0.0.1:`port` as a socket address.
+func loopbackAddress(port: Int) -> sockaddr_in {
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = UInt16(port).bigEndian
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    return address
 }
 
 /// A plain blocking TCP connection to 127.0.0.1, for tests that need to control exactly when
@@ -33,10 +39,7 @@ public final class RawConnection {
     public init?(port: Int, timeout: Duration = .seconds(5)) {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return nil }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var address = loopbackAddress(port: port)
         let connected = withUnsafePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
@@ -70,10 +73,10 @@ public final class RawConnection {
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
             if let text = String(validating: received, as: UTF8.self), let headerEnd = text.range(of: "\r\n\r\n") {
-                let head = text[..<headerEnd.lowerBound].lowercased()
-                let length = head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
+                let length = text[..<headerEnd.lowerBound].lowercased().split(separator: "\r\n")
+                    .first { $0.hasPrefix("content-length:") }
                     .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
-                if text.utf8.count - text.utf8.distance(from: text.startIndex, to: headerEnd.upperBound) >= length { return text }
+                if text.utf8[headerEnd.upperBound...].count >= length { return text }
             }
             let count = recv(fd, &buffer, buffer.count, 0)
             if count <= 0 { return nil }

@@ -10,18 +10,15 @@ import NIOHTTPTypes
 /// connection, and the gateway cannot retry a POST it has sent, so the client gets a 502.
 ///
 /// This handler sits in front of Hummingbird's connection-state handler and holds the quiesce
-/// event of an idle connection for `grace`: if a request arrives meanwhile, it is passed on
-/// first, so the request is served and the connection closed after its response; otherwise
-/// the connection closes when the grace ends. Connections in the middle of a request get the
-/// event at once (they close after their response, as before).
-public final class QuiesceGraceHandler: ChannelDuplexHandler, RemovableChannelHandler {
+/// event for `grace`. A request head arriving meanwhile is passed on first, then the event, so
+/// the request is served and the connection closed after its response. When the grace ends the
+/// event goes on as it came: an idle connection closes, one still inside a request closes after
+/// its response.
+public final class QuiesceGraceHandler: ChannelInboundHandler, RemovableChannelHandler {
     public typealias InboundIn = HTTPRequestPart
     public typealias InboundOut = HTTPRequestPart
-    public typealias OutboundIn = HTTPResponsePart
-    public typealias OutboundOut = HTTPResponsePart
 
     let grace: TimeAmount
-    private var requestsInProgress = 0
     private var heldQuiesce: Scheduled<Void>?
 
     public init(grace: TimeAmount = .milliseconds(500)) {
@@ -29,25 +26,15 @@ public final class QuiesceGraceHandler: ChannelDuplexHandler, RemovableChannelHa
     }
 
     public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let isHead: Bool
-        if case .head = unwrapInboundIn(data) { isHead = true } else { isHead = false }
-        if isHead { requestsInProgress += 1 }
         context.fireChannelRead(data)
-        if isHead, let held = heldQuiesce {
-            held.cancel()
-            heldQuiesce = nil
-            context.fireUserInboundEventTriggered(ChannelShouldQuiesceEvent())
-        }
-    }
-
-    public func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        // Clamped: a response to a request that failed to parse has no head counted.
-        if case .end = unwrapOutboundIn(data) { requestsInProgress = max(0, requestsInProgress - 1) }
-        context.write(data, promise: promise)
+        // Only while an event is held is the part looked at: the hot path stays a pass-through.
+        guard heldQuiesce != nil, case .head = unwrapInboundIn(data) else { return }
+        cancelHeldQuiesce()
+        context.fireUserInboundEventTriggered(ChannelShouldQuiesceEvent())
     }
 
     public func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        guard event is ChannelShouldQuiesceEvent, requestsInProgress == 0, heldQuiesce == nil else {
+        guard event is ChannelShouldQuiesceEvent, heldQuiesce == nil else {
             context.fireUserInboundEventTriggered(event)
             return
         }
@@ -58,12 +45,15 @@ public final class QuiesceGraceHandler: ChannelDuplexHandler, RemovableChannelHa
     }
 
     public func channelInactive(context: ChannelHandlerContext) {
-        heldQuiesce?.cancel()
-        heldQuiesce = nil
+        cancelHeldQuiesce()
         context.fireChannelInactive()
     }
 
     public func handlerRemoved(context: ChannelHandlerContext) {
+        cancelHeldQuiesce()
+    }
+
+    private func cancelHeldQuiesce() {
         heldQuiesce?.cancel()
         heldQuiesce = nil
     }
