@@ -33,6 +33,24 @@ struct ServiceRouterTests {
         return Application(router: router, services: [readiness], logger: runtime.logger)
     }
 
+    @Test func generatedRequestIDsAreDistinctVersion4UUIDs() throws {
+        let generator = RequestIDGenerator()
+        var seen = Set<String>()
+        for _ in 0..<100_000 {
+            let id = generator.next()
+            let uuid = try #require(UUID(uuidString: id), "not a UUID: \(id)")
+            #expect(id == uuid.uuidString.lowercased())
+            #expect(Array(id.utf8)[14] == UInt8(ascii: "4"))
+            #expect([UInt8(ascii: "8"), UInt8(ascii: "9"), UInt8(ascii: "a"), UInt8(ascii: "b")].contains(Array(id.utf8)[19]))
+            seen.insert(id)
+        }
+        #expect(seen.count == 100_000)
+        // Another process (another generator) starts from other keys.
+        let other = RequestIDGenerator()
+        #expect(!seen.contains(other.next()))
+        #expect(RequestIDMiddleware.accept(generator.next()) != nil)
+    }
+
     @Test func liveAnswersAndARequestIDIsGeneratedOrKept() async throws {
         try await application(runtime()).test(.router) { client in
             try await client.execute(uri: "/live", method: .get) { response in

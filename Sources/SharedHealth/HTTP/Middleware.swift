@@ -41,7 +41,7 @@ public struct RequestIDMiddleware: RouterMiddleware {
     }
 
     static func generate() -> String {
-        UUID().uuidString.lowercased()
+        RequestIDGenerator.shared.next()
     }
 }
 
