@@ -25,10 +25,15 @@ public struct GuardrailsEngine: Sendable {
     private let injection = InjectionDetector()
     private let content = ContentClassifier()
     private let redactor: Redactor
+    /// Each direction's PII entities as a set, made once instead of per message.
+    private let inputEntities: Set<PIIEntity>
+    private let outputEntities: Set<PIIEntity>
 
     public init(policy: GuardrailsPolicy = .builtIn, hashSecret: String) {
         self.policy = policy
         self.redactor = Redactor(hashSecret: hashSecret)
+        self.inputEntities = Set(policy.input.pii.entities)
+        self.outputEntities = Set(policy.output.pii.entities)
     }
 
     public func check(_ text: String, direction: Direction, checks requested: Set<CheckKind>? = nil) -> CheckResult {
@@ -50,7 +55,7 @@ public struct GuardrailsEngine: Sendable {
         }
 
         if wants(.pii, rules.pii.enabled) {
-            piiFindings = pii.analyze(text, entities: Set(rules.pii.entities), minimumScore: rules.pii.min_score)
+            piiFindings = pii.analyze(text, entities: direction == .input ? inputEntities : outputEntities, minimumScore: rules.pii.min_score)
             findings += piiFindings
             scores["pii"] = piiFindings.map(\.score).max() ?? 0
             if !piiFindings.isEmpty {

@@ -55,3 +55,25 @@ extension String {
         self = String(decoding: ScalarStringBuilder.bytes(scalars), as: UTF8.self)
     }
 }
+
+extension String {
+    /// The Unicode scalars as an array: ASCII text (most messages) is copied byte by byte
+    /// instead of decoded twice (`Array(unicodeScalars)` counts, then copies).
+    public var scalarArray: [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(utf8.count)
+        for byte in utf8 {
+            guard byte < 0x80 else { return Array(unicodeScalars) }
+            scalars.append(Unicode.Scalar(byte))
+        }
+        return scalars
+    }
+
+    /// `unicodeScalars.count` from the UTF-8 bytes (every byte but a continuation byte starts
+    /// a scalar), without decoding.
+    public var scalarCount: Int {
+        var count = 0
+        for byte in utf8 where byte & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+}

@@ -127,13 +127,18 @@ struct GuardrailsController: Sendable {
         writer.value(result.redacted_text)
         writer.key("scores")
         writer.beginObject()
-        for (name, score) in result.scores.sorted(by: { $0.key < $1.key }) {
+        // The engine's score names are known: written in their sorted order, no sort per answer.
+        let names = result.scores.keys.allSatisfy(Self.scoreNames.contains) ? Self.scoreNames : result.scores.keys.sorted()
+        for name in names {
+            guard let score = result.scores[name] else { continue }
             writer.key(name)
             writer.value(score)
         }
         writer.endObject()
         writer.endObject()
     }
+
+    static let scoreNames = ["advice", "injection", "leakage", "pii", "toxicity"]
 
     static func jsonResponse(_ writer: JSONWriter) -> Response {
         Response(
@@ -156,7 +161,7 @@ struct GuardrailsController: Sendable {
 
     private func validText(_ text: String?, field: String) throws -> String {
         guard let text else { throw APIError.badRequest("Field '\(field)' is required.") }
-        guard text.unicodeScalars.count <= Self.maxTextLength else {
+        guard text.scalarCount <= Self.maxTextLength else {
             throw APIError(.contentTooLarge, code: "payload_too_large", message: "Field '\(field)' is longer than \(Self.maxTextLength) characters.")
         }
         return text

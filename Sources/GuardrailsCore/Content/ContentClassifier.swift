@@ -57,16 +57,16 @@ public struct ContentClassifier: Sendable {
         for token in maybeMasked ? lowered.split(whereSeparator: { $0 == " " || $0 == "\n" }) : [] where token.contains("*") || token.contains("#") {
             let core = token.trimmingCharacters(in: .punctuationCharacters.subtracting(CharacterSet(charactersIn: "*#")))
             for word in Self.maskableProfanity where Self.matchesMasked(Substring(core), word) {
-                offer(.profanity, 0.8, 0, text.unicodeScalars.count, String(core))
+                offer(.profanity, 0.8, 0, text.scalarCount, String(core))
             }
         }
         if kinds.contains(.systemPromptLeak) {
             for canary in canaries where !canary.isEmpty && lowered.contains(canary.lowercased()) {
-                offer(.systemPromptLeak, 1.0, 0, text.unicodeScalars.count, "canary")
+                offer(.systemPromptLeak, 1.0, 0, text.scalarCount, "canary")
             }
             // One pass over the bytes for all the tokens (not one substring search per token).
             if let (index, _) = InjectionDetector.templateMatcher.first(in: Array(lowered.utf8)) {
-                offer(.systemPromptLeak, 0.9, 0, text.unicodeScalars.count, InjectionDetector.templateTokens[index])
+                offer(.systemPromptLeak, 0.9, 0, text.scalarCount, InjectionDetector.templateTokens[index])
             }
         }
         return best.values.sorted { $0.score > $1.score }
@@ -75,15 +75,26 @@ public struct ContentClassifier: Sendable {
     static let secondPerson: Set<String> = ["you", "your", "youre", "u", "ur", "yours", "yourseif"]
 
     static func collapse(_ word: String) -> String {
-        var previous: Unicode.Scalar?
+        // Bytes first: for ASCII, a repeated byte is a repeated scalar (the common case, no
+        // repeat, ends here); past ASCII, ask the scalars.
+        var previousByte: UInt8 = 0
         var repeats = false
-        for scalar in word.unicodeScalars {
-            if scalar == previous { repeats = true; break }
-            previous = scalar
+        var ascii = true
+        for byte in word.utf8 {
+            if byte >= 0x80 { ascii = false; break }
+            if byte == previousByte { repeats = true; break }
+            previousByte = byte
+        }
+        if !ascii {
+            var previous: Unicode.Scalar?
+            for scalar in word.unicodeScalars {
+                if scalar == previous { repeats = true; break }
+                previous = scalar
+            }
         }
         guard repeats else { return word }
+        var previous: Unicode.Scalar?
         var output = ScalarStringBuilder()
-        previous = nil
         for scalar in word.unicodeScalars where scalar != previous {
             output.append(scalar)
             previous = scalar

@@ -74,7 +74,7 @@ public struct InjectionDetector: Sendable {
                 // Spaced-out base64 keeps its case in the original: remove the spaces there.
                 sources.append(String(scalars: stripped.unicodeScalars.filter { $0 != " " }))
             }
-            let length = text.unicodeScalars.count
+            let length = text.scalarCount
             for payload in sources.flatMap(EncodedPayloads.decode(in:)) {
                 let inner = detect(PreparedText(payload.decoded), depth: depth + 1)
                 if inner.score >= 0.5 {
@@ -85,7 +85,11 @@ public struct InjectionDetector: Sendable {
         }
         var findings: [Finding] = []
         for matches in best.values {
-            guard var strongest = matches.values.max(by: { $0.score < $1.score }) else { continue }
+            // Equal scores: the earliest match, so every process (every replica) reports the
+            // same evidence — dictionary order differs between processes.
+            guard var strongest = matches.values.max(by: { a, b in
+                a.score != b.score ? a.score < b.score : (a.start != b.start ? a.start > b.start : a.end > b.end)
+            }) else { continue }
             strongest.score = Self.combine(matches.values.map(\.score))
             findings.append(strongest)
         }
@@ -386,7 +390,7 @@ public struct InjectionDetector: Sendable {
         }
         // JSON that names a function with arguments.
         if bytes.find(Self.jsonNameKey) != nil, Self.jsonArgumentKeys.contains(where: { bytes.find($0) != nil }) {
-            signals.append(Signal(family: .toolCallForgery, kind: "json_call", score: 0.85, start: 0, end: original.unicodeScalars.count, evidence: "json function call"))
+            signals.append(Signal(family: .toolCallForgery, kind: "json_call", score: 0.85, start: 0, end: original.scalarCount, evidence: "json function call"))
         }
         // Markdown images and HTML that make a client fetch a URL.
         if bytes.find(Self.markdownImage) != nil, let image = lowered.range(of: "![") {
@@ -407,7 +411,7 @@ public struct InjectionDetector: Sendable {
         }
         // Upper-case DAN as a persona name ("Dan" is also a payee's name).
         if Self.containsUppercaseDAN(original) {
-            signals.append(Signal(family: .rolePlay, kind: "dan", score: 0.6, start: 0, end: original.unicodeScalars.count, evidence: "DAN"))
+            signals.append(Signal(family: .rolePlay, kind: "dan", score: 0.6, start: 0, end: original.scalarCount, evidence: "DAN"))
         }
         return signals
     }
@@ -425,7 +429,7 @@ enum EncodedPayloads {
 
     static func decode(in text: String) -> [Payload] {
         var payloads: [Payload] = []
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         func isBase64(_ scalar: Unicode.Scalar) -> Bool {
             ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
                 || scalar == "+" || scalar == "/" || scalar == "=" || scalar == "-" || scalar == "_"

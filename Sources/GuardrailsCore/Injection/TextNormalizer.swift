@@ -19,24 +19,34 @@ struct NormalizedView {
     /// Maximal runs of letters and digits, lowercased already.
     func words() -> [NormalizedWord] {
         var words: [NormalizedWord] = []
+        // ASCII views (most messages): a word without an apostrophe is a slice of these bytes.
+        let ascii = scalars.allSatisfy { $0.value < 0x80 }
+        let bytes = ascii ? scalars.map { UInt8(truncatingIfNeeded: $0.value) } : []
         var index = 0
-        var text = ScalarStringBuilder(capacity: 64)  // reused: one buffer for all the words
+        var text = ScalarStringBuilder(capacity: 64)  // reused: one buffer for the other words
         while index < scalars.count {
             guard Self.isWordScalar(scalars[index]) else {
                 index += 1
                 continue
             }
             var end = index
-            text.removeAll()
+            var apostrophes = false
             while end < scalars.count {
-                if Self.isWordScalar(scalars[end]) {
-                    text.append(scalars[end])
-                } else if !(Self.isApostrophe(scalars[end]) && end + 1 < scalars.count && Self.isWordScalar(scalars[end + 1])) {
-                    break  // "you'll" and "don't" stay one word, without the apostrophe
+                if !Self.isWordScalar(scalars[end]) {
+                    guard Self.isApostrophe(scalars[end]), end + 1 < scalars.count, Self.isWordScalar(scalars[end + 1]) else { break }
+                    apostrophes = true  // "you'll" and "don't" stay one word, without the apostrophe
                 }
                 end += 1
             }
-            words.append(NormalizedWord(text: text.string, start: origin[index], end: origin[end - 1] + 1))
+            let word: String
+            if ascii, !apostrophes {
+                word = String(decoding: bytes[index..<end], as: UTF8.self)
+            } else {
+                text.removeAll()
+                for position in index..<end where Self.isWordScalar(scalars[position]) { text.append(scalars[position]) }
+                word = text.string
+            }
+            words.append(NormalizedWord(text: word, start: origin[index], end: origin[end - 1] + 1))
             index = end
         }
         return words
@@ -106,6 +116,12 @@ enum TextNormalizer {
         var view = NormalizedView()
         view.scalars.reserveCapacity(text.utf8.count)  // an upper bound, without counting scalars
         view.origin.reserveCapacity(text.utf8.count)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // All ASCII (most messages): lower-case it, one scalar per byte, offsets in order.
+            view.scalars = text.utf8.map { Unicode.Scalar($0 >= 65 && $0 <= 90 ? $0 + 32 : $0) }
+            view.origin = Array(0..<view.scalars.count)
+            return view
+        }
         for (index, scalar) in text.unicodeScalars.enumerated() {
             if scalar.isASCII {
                 let value = scalar.value
@@ -144,6 +160,7 @@ enum TextNormalizer {
     /// patterns are compared in the same skeleton.
     static func skeleton(_ view: NormalizedView) -> NormalizedView {
         var output = view
+        let leetTable = leetASCII  // once, not a lazy-global check per scalar
         var index = 0
         while index < view.scalars.count {
             guard !isSeparator(view.scalars[index]) else {
@@ -159,7 +176,7 @@ enum TextNormalizer {
             }
             for position in index..<end {
                 let scalar = view.scalars[position]
-                if hasLetter, let letter = leetLetter(scalar) {
+                if hasLetter, let letter = leetLetter(scalar, table: leetTable) {
                     output.scalars[position] = letter
                 } else if scalar == "l" {
                     output.scalars[position] = "i"
@@ -236,9 +253,9 @@ enum TextNormalizer {
 
     /// `leet[scalar]`, with ASCII from a table: this runs for every scalar of every message.
     @inline(__always)
-    static func leetLetter(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+    static func leetLetter(_ scalar: Unicode.Scalar, table: [UInt8] = leetASCII) -> Unicode.Scalar? {
         if scalar.value < 128 {
-            let mapped = leetASCII[Int(scalar.value)]
+            let mapped = table[Int(scalar.value)]
             return mapped == 0 ? nil : Unicode.Scalar(mapped)
         }
         return leet[scalar]

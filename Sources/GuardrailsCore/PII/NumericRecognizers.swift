@@ -129,12 +129,18 @@ struct NumericRecognizers {
 
     private func phone(_ cache: Context, _ span: NumberSpan, _ window: ClosedRange<Int>, _ findings: inout [Finding]) {
         let lengths = span.lengths(window)
+        let startsSpan = window.lowerBound == 0
+        let plus = startsSpan && span.plus
+        // Only these group shapes can be a phone number below: leave the rest before building
+        // the digit and separator arrays.
+        let shaped = plus || lengths == [3, 3, 4] || lengths == [10] || lengths == [11]
+            || (lengths.count == 4 && lengths[0] == 1 && lengths[1...] == [3, 3, 4])
+            || (lengths.count >= 2 && span.groups[window.lowerBound].digits.first == 0)
+        guard shaped else { return }
         let separators = span.separators(window)
         let digits = span.digits(window)
         let range = span.extent(window)
         guard (7...15).contains(digits.count) else { return }
-        let startsSpan = window.lowerBound == 0
-        let plus = startsSpan && span.plus
         let paren = startsSpan && span.openParen
         var context: Bool { ScannedText.contains(cache.before(range.lowerBound, window: 40), anyOf: Self.phoneContext) }
 
@@ -186,21 +192,20 @@ struct NumericRecognizers {
 
     private func routingAndAccount(_ cache: Context, _ span: NumberSpan, _ window: ClosedRange<Int>, _ findings: inout [Finding]) {
         guard !span.plus || window.lowerBound > 0 else { return }
-        let lengths = span.lengths(window)
-        let separators = span.separators(window)
-        let digits = span.digits(window)
-        guard (6...17).contains(digits.count) else { return }
+        // The shape from group counts first: most windows (parts of a card or phone number)
+        // fail here without building any array or reading any context.
+        let single = window.count == 1
         let range = span.extent(window)
         // "Is 021000021 the right ABA routing number?": context may also follow closely.
-        if lengths == [9], Checksums.abaRouting(digits),
+        if single, span.groups[window.lowerBound].digits.count == 9, Checksums.abaRouting(span.groups[window.lowerBound].digits),
             ScannedText.contains(cache.before(range.lowerBound, window: 40), anyOf: Self.routingContext)
                 || ScannedText.contains(cache.after(range.upperBound, window: 32), anyOf: Self.routingContext)
         {
             add(.usBankRouting, range, 0.9, "AbaRoutingRecognizer", &findings)
             return
         }
-        guard (6...17).contains(digits.count), separators.allSatisfy({ $0 == "-" || $0 == " " }),
-            lengths.count <= 4, window.upperBound == span.groups.count - 1 || lengths.count == 1
+        guard window.count <= 4, window.upperBound == span.groups.count - 1 || single,
+            span.separators[window.lowerBound..<window.upperBound].allSatisfy({ $0 == "-" || $0 == " " })
         else { return }
         // The nearest context word decides: "routing 021000021 account 12345678".
         let near = cache.before(range.lowerBound, window: 28)

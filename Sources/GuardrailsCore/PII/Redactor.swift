@@ -21,7 +21,7 @@ public struct Redactor: Sendable {
 
     /// Replaces every finding (non-overlapping, any order) in `text`.
     public func redact(_ text: String, findings: [Finding], with redaction: RedactionOperator) -> String {
-        var scalars = Array(text.unicodeScalars)
+        var scalars = text.scalarArray
         for finding in findings.sorted(by: { $0.start > $1.start }) {
             guard finding.start >= 0, finding.end <= scalars.count, finding.start < finding.end else { continue }
             let original = Array(scalars[finding.start..<finding.end])

@@ -6,15 +6,25 @@ struct ScannedText {
     let lower: [Unicode.Scalar]
     /// Letter test per scalar, computed once (Unicode property lookups are not free).
     private let letters: [Bool]
+    /// `lower` as bytes when the text is all ASCII (most messages): scalar offsets are then
+    /// byte offsets, and a word's string is made straight from a slice.
+    private let asciiLower: [UInt8]?
 
     init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
+        scalars = text.scalarArray
         lower = scalars.map { scalar in
             (scalar.value >= 65 && scalar.value <= 90) ? Unicode.Scalar(scalar.value + 32)! : scalar
         }
         letters = scalars.map { scalar in
             scalar.isASCII ? ((scalar.value | 0x20) >= 97 && (scalar.value | 0x20) <= 122) : scalar.properties.isAlphabetic
         }
+        asciiLower = text.utf8.count == scalars.count ? lower.map { UInt8(truncatingIfNeeded: $0.value) } : nil
+    }
+
+    /// The ASCII-lowercased text of `range` (which must lie inside the text).
+    func lowerString(_ range: Range<Int>) -> String {
+        if let asciiLower { return String(decoding: asciiLower[range], as: UTF8.self) }
+        return String(scalars: lower[range])
     }
 
     var count: Int { scalars.count }
@@ -51,17 +61,17 @@ struct ScannedText {
 
     func words(in range: Range<Int>) -> ContextWords {
         var words: [String] = []
-        var current = ScalarStringBuilder()
+        var start: Int?
         for index in range {
             let scalar = lower[index]
             if letters[index] || (scalar.value >= 48 && scalar.value <= 57) {
-                current.append(scalar)
-            } else if !current.isEmpty {
-                words.append(current.string)
-                current.removeAll()
+                if start == nil { start = index }
+            } else if let first = start {
+                words.append(lowerString(first..<index))
+                start = nil
             }
         }
-        if !current.isEmpty { words.append(current.string) }
+        if let first = start { words.append(lowerString(first..<range.upperBound)) }
         return ContextWords(words: words)
     }
 

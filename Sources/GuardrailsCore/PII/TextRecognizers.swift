@@ -231,7 +231,7 @@ struct TextRecognizers {
                 let gap = text.string(gapStart..<word.range.lowerBound)
                 guard gap.count <= 3, gap.allSatisfy({ $0 == " " || $0 == "," || $0 == ":" || $0 == "\n" || $0 == "-" || $0 == "\r" }),
                     nameWords.isEmpty || gap == " ",
-                    word.isCapitalized, word.text.count >= 2, !Self.notNames.contains(word.bare)
+                    word.isCapitalized, word.range.count >= 2, !Self.notNames.contains(word.bare)
                 else { break }
                 nameWords.append(word)
                 cursor += 1
@@ -252,7 +252,6 @@ struct TextRecognizers {
 enum WordScanner {
     struct Word {
         var range: Range<Int>
-        var text: String
         /// Lowercased, with a directly following "," or ":" or "." appended when present.
         var lower: String
         /// Lowercased, without that punctuation.
@@ -263,33 +262,36 @@ enum WordScanner {
     static func scan(_ text: ScannedText) -> [Word] {
         var words: [Word] = []
         var index = 0
-        var bare = ScalarStringBuilder(capacity: 64)  // reused for every word
         while index < text.count {
             guard text.isLetter(index) else {
                 index += 1
                 continue
             }
             var end = index
+            var ascii = true
             while end < text.count, text.isLetter(end) || ((text[end] == "'" || text[end] == "’" || text[end] == "-") && text.isLetter(end + 1)) {
+                if !text.scalars[end].isASCII { ascii = false }
                 end += 1
             }
-            let word = text.string(index..<end)
-            bare.removeAll()
-            var ascii = true
-            for position in index..<end {
-                let scalar = text.lower[position]
-                if !scalar.isASCII { ascii = false }
-                bare.append(scalar == "\u{2019}" ? "'" : scalar)
+            let bare: String
+            if ascii {
+                bare = text.lowerString(index..<end)
+            } else {
+                var builder = ScalarStringBuilder(capacity: 2 * (end - index))
+                for position in index..<end {
+                    let scalar = text.lower[position]
+                    builder.append(scalar == "\u{2019}" ? "'" : scalar)
+                }
+                bare = builder.string.lowercased()
             }
-            let bareText = ascii ? bare.string : bare.string.lowercased()
-            var lower = bareText
+            var lower = bare
             if let next = text[end], next == "," || next == ":" || next == "." {
                 lower.unicodeScalars.append(next)
             }
             let first = text.scalars[index]
             let capitalized = (first.isASCII ? (first.value >= 65 && first.value <= 90) : first.properties.isUppercase)
                 && text.scalars[(index + 1)..<end].contains { $0.isASCII ? ($0.value >= 97 && $0.value <= 122) : $0.properties.isLowercase }
-            words.append(Word(range: index..<end, text: word, lower: lower, bare: bareText, isCapitalized: capitalized))
+            words.append(Word(range: index..<end, lower: lower, bare: bare, isCapitalized: capitalized))
             index = end
         }
         return words
@@ -305,9 +307,10 @@ enum DateScanner {
         var dates: [Range<Int>] = []
         for span in spans {
             for window in span.windows where window.count == 3 {
+                // One separator, twice: "/", "-" or ".".
+                let separator = span.separators[window.lowerBound]
+                guard span.separators[window.lowerBound + 1] == separator, separator == "/" || separator == "-" || separator == "." else { continue }
                 let parts = window.map { span.groups[$0].digits }
-                let separators = span.separators(window)
-                guard Set(separators).count == 1, let separator = separators.first, ["/", "-", "."].contains(separator) else { continue }
                 let values = parts.map { Checksums.number($0[...]) }
                 let valid: Bool
                 if parts[0].count == 4 {
@@ -324,9 +327,9 @@ enum DateScanner {
             }
         }
         // Month names.
-        for word in words {
-            let name = word.bare
-            guard monthNames.mightContain(name), TextRecognizers.months[name] != nil else { continue }
+        for index in words.indices {
+            guard monthNames.mightContain(words[index].bare), TextRecognizers.months[words[index].bare] != nil else { continue }
+            let word = words[index]
             // "March 14, 1988" / "March 14th 1988"
             var cursor = word.range.upperBound
             if text[cursor] == "." { cursor += 1 }
