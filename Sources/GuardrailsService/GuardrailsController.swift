@@ -11,7 +11,7 @@ struct GuardrailsController: Sendable {
     static let maxTextLength = 20_000
     static let maxBatchItems = 100
 
-    struct CheckRequest: Decodable {
+    struct CheckRequest: Decodable, Equatable {
         let text: String?
         let direction: String?
         let checks: [String]?
@@ -41,7 +41,14 @@ struct GuardrailsController: Sendable {
             }
         }
         group.post("/check") { request, context -> Response in
-            let body = try await request.decode(as: CheckRequest.self, context: context)
+            var request = request
+            let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+            let body: CheckRequest
+            if let fast = CheckRequest.readFast(buffer) {
+                body = fast
+            } else {
+                body = try await request.decode(as: CheckRequest.self, context: context)
+            }
             var writer = JSONWriter(capacity: 512)
             Self.write(try check(body, field: ""), to: &writer)
             return Self.jsonResponse(writer)
