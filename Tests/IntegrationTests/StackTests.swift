@@ -72,9 +72,15 @@ struct StackTests {
         #expect(await waitUntil(timeout: .seconds(15)) { await readyBody(concierge.baseURL)?.missing == ["rag"] } != nil)
         #expect(await readyStatus(concierge.baseURL) == 503)
 
-        // RAG up: ready without restarting the concierge.
+        // RAG up: ready without restarting the concierge, and the breakers closed. A breaker
+        // the outage opened (the probes failed while the services were down; on a loaded
+        // machine they start late) first waits its 5 s and takes its half-open trials.
         rag = try ServiceProcess("RAGService", port: ragPort, environment: [:])
         #expect(await waitUntil(timeout: .seconds(15)) { await readyStatus(concierge.baseURL) == 200 } != nil)
+        let closed = await waitUntil(timeout: .seconds(20)) {
+            await readyBody(concierge.baseURL)?.dependencies.allSatisfy { $0.circuit == "closed" } == true
+        }
+        #expect(closed != nil, "a breaker still not closed 20 s after both services were up")
         let ready = await readyBody(concierge.baseURL)
         #expect(ready?.status == "ready")
         for dependency in ready?.dependencies ?? [] {
