@@ -48,7 +48,7 @@ struct ServiceRouterTests {
         // Another process (another generator) starts from other keys.
         let other = RequestIDGenerator()
         #expect(!seen.contains(other.next()))
-        #expect(RequestIDMiddleware.accept(generator.next()) != nil)
+        #expect(RequestID.accept(generator.next()) != nil)
     }
 
     @Test func liveAnswersAndARequestIDIsGeneratedOrKept() async throws {

@@ -41,10 +41,7 @@ public struct ServiceRuntime: Sendable {
     /// body limit) and the health endpoints. Services add their `/v1` routes to it.
     public func makeRouter(readiness: ReadinessMonitor) -> Router<ServiceRequestContext> {
         let router = Router(context: ServiceRequestContext.self)
-        router.add(middleware: RequestIDMiddleware())
-        router.add(middleware: AccessLogMiddleware(metrics: metrics))
-        router.add(middleware: ErrorMiddleware())
-        router.add(middleware: BodyLimitMiddleware(limit: configuration.maxBodyBytes))
+        router.add(middleware: ServiceMiddleware(metrics: metrics, bodyLimit: configuration.maxBodyBytes))
         HealthController(
             service: configuration.service,
             version: configuration.version,

@@ -5,9 +5,9 @@ import Hummingbird
 /// the upload limit that the middleware sets.
 public struct ServiceRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
-    /// Set by `RequestIDMiddleware` before any handler runs.
+    /// Set by `ServiceMiddleware` before any handler runs.
     public var requestID: String = ""
-    /// Set by `BodyLimitMiddleware`; `request.decode` collects at most this many bytes.
+    /// Set by `ServiceMiddleware`; `request.decode` collects at most this many bytes.
     public var maxUploadSize: Int = 1024 * 1024
 
     public init(source: ApplicationRequestContextSource) {
