@@ -57,7 +57,7 @@ public struct GuardrailsEngine: Sendable {
         if wants(.pii, rules.pii.enabled) {
             piiFindings = pii.analyze(text, entities: direction == .input ? inputEntities : outputEntities, minimumScore: rules.pii.min_score)
             findings += piiFindings
-            scores["pii"] = piiFindings.map(\.score).max() ?? 0
+            scores["pii"] = piiFindings.map { $0.score }.max() ?? 0
             if !piiFindings.isEmpty {
                 let blocking = piiFindings.contains { PIIEntity(rawValue: $0.type).map(rules.pii.block_entities.contains) ?? false }
                 action = max(action, blocking ? .block : rules.pii.action)

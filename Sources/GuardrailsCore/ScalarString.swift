@@ -60,13 +60,14 @@ extension String {
     /// The Unicode scalars as an array: ASCII text (most messages) is copied byte by byte
     /// instead of decoded twice (`Array(unicodeScalars)` counts, then copies).
     public var scalarArray: [Unicode.Scalar] {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(utf8.count)
-        for byte in utf8 {
-            guard byte < 0x80 else { return Array(unicodeScalars) }
-            scalars.append(Unicode.Scalar(byte))
+        let ascii = utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalars, initialized in
+                for index in bytes.indices { scalars[index] = Unicode.Scalar(bytes[index]) }
+                initialized = bytes.count
+            }
         }
-        return scalars
+        return (ascii ?? nil) ?? Array(unicodeScalars)
     }
 
     /// `unicodeScalars.count` from the UTF-8 bytes (every byte but a continuation byte starts

@@ -42,7 +42,7 @@ public struct ContentClassifier: Sendable {
         for view in prepared.wordViews {
             // Repeated letters collapsed ("stuuupid"), compared with patterns collapsed alike.
             let words = view.words.map(Self.collapse)
-            let addressed = words.contains { Self.secondPerson.contains($0) }
+            let addressed = words.contains { word in word.utf8.count <= 8 && Self.secondPerson.contains(word) }
             for (ruleIndex, match) in Self.ruleSet.matches(words, view.positions) {
                 let kind = Self.ruleKinds[ruleIndex]
                 guard kinds.contains(kind) else { continue }
@@ -72,7 +72,8 @@ public struct ContentClassifier: Sendable {
         return best.values.sorted { $0.score > $1.score }
     }
 
-    static let secondPerson: Set<String> = ["you", "your", "youre", "u", "ur", "yours", "yourseif"]
+    /// Seven short words: compared directly, cheaper than hashing every word of the message.
+    static let secondPerson: [String] = ["you", "your", "youre", "u", "ur", "yours", "yourseif"]
 
     static func collapse(_ word: String) -> String {
         // Bytes first: for ASCII, a repeated byte is a repeated scalar (the common case, no

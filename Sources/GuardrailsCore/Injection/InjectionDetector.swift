@@ -67,6 +67,11 @@ public struct InjectionDetector: Sendable {
                 offer(signal.family, "structure:\(signal.kind)", finding(signal.family, score: signal.score, start: signal.start, end: signal.end, evidence: signal.evidence))
             }
         }
+        // Upper-case DAN as a persona name ("Dan" is also a payee's name), read once on the
+        // caller's own text (the views are lower-cased).
+        if Self.containsUppercaseDAN(text) {
+            offer(.rolePlay, "structure:dan", finding(.rolePlay, score: 0.6, start: 0, end: text.scalarCount, evidence: "DAN"))
+        }
         if depth < 2 {
             let stripped = TextNormalizer.strip(text)
             var sources = [stripped]
@@ -90,17 +95,18 @@ public struct InjectionDetector: Sendable {
             guard var strongest = matches.values.max(by: { a, b in
                 a.score != b.score ? a.score < b.score : (a.start != b.start ? a.start > b.start : a.end > b.end)
             }) else { continue }
-            strongest.score = Self.combine(matches.values.map(\.score))
+            strongest.score = Self.combine(matches.values.map { $0.score })
             findings.append(strongest)
         }
         findings.sort { $0.score > $1.score }
-        return Result(score: Self.combine(findings.map(\.score)), findings: findings)
+        return Result(score: Self.combine(findings.map { $0.score }), findings: findings)
     }
 
     /// "DAN" as a whole upper-case word.
     static func containsUppercaseDAN(_ text: String) -> Bool {
+        // Most texts have no "DAN" at all: one search of the bytes before anything else.
+        guard text.utf8.count >= 3, text.utf8.contains(UInt8(ascii: "D")) else { return false }
         let bytes = Array(text.utf8)
-        guard bytes.count >= 3 else { return false }
         func isLetter(_ i: Int) -> Bool {
             guard i >= 0, i < bytes.count else { return false }
             let b = bytes[i]
@@ -408,10 +414,6 @@ public struct InjectionDetector: Sendable {
                 signals.append(Signal(family: .exfiltration, kind: "html_fetch", score: 0.85, start: start, end: end, evidence: tag))
                 break
             }
-        }
-        // Upper-case DAN as a persona name ("Dan" is also a payee's name).
-        if Self.containsUppercaseDAN(original) {
-            signals.append(Signal(family: .rolePlay, kind: "dan", score: 0.6, start: 0, end: original.scalarCount, evidence: "DAN"))
         }
         return signals
     }

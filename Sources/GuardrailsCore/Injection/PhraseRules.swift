@@ -113,12 +113,16 @@ struct PhraseRuleSet: Sendable {
         return true
     }
 
-    /// The first match of each rule that matches, keyed by rule index.
-    func matches(_ words: [String], _ positions: [NormalizedWord]) -> [Int: PhraseRule.Match] {
-        var found: [Int: PhraseRule.Match] = [:]
+    /// The first match of each rule that matches, with the rule's index, in rule order.
+    func matches(_ words: [String], _ positions: [NormalizedWord]) -> [(rule: Int, match: PhraseRule.Match)] {
+        // Indexed by rule (no hashing per word), and read back in rule order, so callers see
+        // the same order in every process.
+        var found = [PhraseRule.Match?](repeating: nil, count: rules.count)
+        var any = false
         for index in words.indices {
             guard firstWords.mightContain(words[index]), let entries = byFirstWord[words[index]] else { continue }
             for entry in entries where found[entry.rule] == nil && Self.matches(entry.phrase, at: index, in: words) {
+                any = true
                 let rule = rules[entry.rule]
                 let afterFirst = index + entry.phrase.count
                 guard rule.last != nil else {
@@ -138,6 +142,7 @@ struct PhraseRuleSet: Sendable {
                 }
             }
         }
-        return found
+        guard any else { return [] }
+        return found.indices.compactMap { rule in found[rule].map { (rule, $0) } }
     }
 }

@@ -17,7 +17,7 @@ struct PreparedText {
         if let joined { views.append(TextNormalizer.skeleton(joined)) }
         wordViews = views.map { view in
             let positions = view.words()
-            return (positions.map(\.text), positions)
+            return (positions.map { $0.text }, positions)
         }
     }
 }

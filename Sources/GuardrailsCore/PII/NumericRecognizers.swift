@@ -43,7 +43,7 @@ struct NumericRecognizers {
             if span.groups.reduce(0, { $0 + $1.digits.count }) >= 6 {
                 // Each recognizer needs a digit count; windows outside it are skipped before
                 // any of them builds its arrays.
-                let counts = span.groups.map(\.digits.count)
+                let counts = span.groups.map { $0.digits.count }  // a closure: a key path is applied at run time
                 for window in span.windows {
                     var digits = 0
                     for group in window { digits += counts[group] }
@@ -67,8 +67,9 @@ struct NumericRecognizers {
         let digits = span.digits(window)
         // A card is a whole run of groups: "1234 5678 9012 3456" holds no card in its tail.
         guard window.lowerBound == 0, (12...19).contains(digits.count) else { return }
-        let separators = Set(span.separators(window))
-        guard separators.isEmpty || separators == [" "] || separators == ["-"] else { return }
+        // No separator, or only spaces, or only dashes.
+        let separators = span.separators[window.lowerBound..<window.upperBound]
+        guard separators.allSatisfy({ $0 == " " }) || separators.allSatisfy({ $0 == "-" }) else { return }
         let lengths = span.lengths(window)
         let grouping =
             lengths.count == 1
