@@ -73,10 +73,14 @@ final class EasyHandle {
         default:
             let body = request.body ?? []
             ccurl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
-            body.withUnsafeBytes { raw in
-                // COPYPOSTFIELDS copies, so the bytes need not outlive this call.
-                let pointer = raw.baseAddress.map { UnsafeMutableRawPointer(mutating: $0) }
-                _ = ccurl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, pointer ?? UnsafeMutableRawPointer(mutating: ""))
+            // COPYPOSTFIELDS copies, so the bytes need not outlive the call. An empty body still
+            // needs a non-NULL pointer (NULL would make curl read the body from a callback).
+            if body.isEmpty {
+                ccurl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
+            } else {
+                body.withUnsafeBytes { raw in
+                    _ = ccurl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: raw.baseAddress!))
+                }
             }
             if method != "POST" {
                 ccurl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, method)
