@@ -32,11 +32,16 @@ struct ScalarStringBuilder {
 
     /// The common case, text that is all ASCII, is one pass with no growth checks.
     static func bytes(_ scalars: [Unicode.Scalar]) -> [UInt8] {
-        guard scalars.allSatisfy({ $0.value < 0x80 }) else {
-            var builder = ScalarStringBuilder(capacity: scalars.count + 16)
-            for scalar in scalars { builder.append(scalar) }
-            return builder.bytes
-        }
+        if let ascii = asciiBytes(scalars) { return ascii }
+        var builder = ScalarStringBuilder(capacity: scalars.count + 16)
+        for scalar in scalars { builder.append(scalar) }
+        return builder.bytes
+    }
+
+    /// The scalars as bytes when they are all ASCII (scalar offsets are then byte offsets),
+    /// else nil.
+    static func asciiBytes(_ scalars: [Unicode.Scalar]) -> [UInt8]? {
+        guard scalars.allSatisfy({ $0.value < 0x80 }) else { return nil }
         return [UInt8](unsafeUninitializedCapacity: scalars.count) { buffer, initialized in
             for (index, scalar) in scalars.enumerated() { buffer[index] = UInt8(truncatingIfNeeded: scalar.value) }
             initialized = scalars.count
@@ -57,24 +62,37 @@ extension String {
 }
 
 extension String {
-    /// The Unicode scalars as an array: ASCII text (most messages) is copied byte by byte
-    /// instead of decoded twice (`Array(unicodeScalars)` counts, then copies).
+    /// `body` on the UTF-8 bytes, from the string's own contiguous storage when it has it:
+    /// going through `String.UTF8View` byte by byte is several times slower.
+    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        utf8.withContiguousStorageIfAvailable(body) ?? Array(utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// Whether every scalar is ASCII (most messages).
+    var isASCII: Bool {
+        withUTF8Bytes { bytes in bytes.allSatisfy { $0 < 0x80 } }
+    }
+
+    /// The Unicode scalars as an array: ASCII text is copied byte by byte instead of decoded
+    /// twice (`Array(unicodeScalars)` counts, then copies).
     public var scalarArray: [Unicode.Scalar] {
-        let ascii = utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar]? in
+        let ascii = withUTF8Bytes { bytes -> [Unicode.Scalar]? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             return [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalars, initialized in
                 for index in bytes.indices { scalars[index] = Unicode.Scalar(bytes[index]) }
                 initialized = bytes.count
             }
         }
-        return (ascii ?? nil) ?? Array(unicodeScalars)
+        return ascii ?? Array(unicodeScalars)
     }
 
     /// `unicodeScalars.count` from the UTF-8 bytes (every byte but a continuation byte starts
     /// a scalar), without decoding.
     public var scalarCount: Int {
-        var count = 0
-        for byte in utf8 where byte & 0xC0 != 0x80 { count += 1 }
-        return count
+        withUTF8Bytes { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
     }
 }

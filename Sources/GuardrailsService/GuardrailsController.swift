@@ -145,7 +145,8 @@ struct GuardrailsController: Sendable {
         writer.endObject()
     }
 
-    static let scoreNames = ["advice", "injection", "leakage", "pii", "toxicity"]
+    /// The engine scores each check under its name.
+    static let scoreNames = CheckKind.allCases.map(\.rawValue).sorted()
 
     static func jsonResponse(_ writer: JSONWriter) -> Response {
         Response(

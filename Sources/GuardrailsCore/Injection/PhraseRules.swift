@@ -118,11 +118,9 @@ struct PhraseRuleSet: Sendable {
         // Indexed by rule (no hashing per word), and read back in rule order, so callers see
         // the same order in every process.
         var found = [PhraseRule.Match?](repeating: nil, count: rules.count)
-        var any = false
         for index in words.indices {
             guard firstWords.mightContain(words[index]), let entries = byFirstWord[words[index]] else { continue }
             for entry in entries where found[entry.rule] == nil && Self.matches(entry.phrase, at: index, in: words) {
-                any = true
                 let rule = rules[entry.rule]
                 let afterFirst = index + entry.phrase.count
                 guard rule.last != nil else {
@@ -142,7 +140,6 @@ struct PhraseRuleSet: Sendable {
                 }
             }
         }
-        guard any else { return [] }
         return found.indices.compactMap { rule in found[rule].map { (rule, $0) } }
     }
 }

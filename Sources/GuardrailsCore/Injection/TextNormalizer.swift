@@ -20,8 +20,7 @@ struct NormalizedView {
     func words() -> [NormalizedWord] {
         var words: [NormalizedWord] = []
         // ASCII views (most messages): a word without an apostrophe is a slice of these bytes.
-        let ascii = scalars.allSatisfy { $0.value < 0x80 }
-        let bytes = ascii ? scalars.map { UInt8(truncatingIfNeeded: $0.value) } : []
+        let ascii = ScalarStringBuilder.asciiBytes(scalars)
         var index = 0
         var text = ScalarStringBuilder(capacity: 64)  // reused: one buffer for the other words
         while index < scalars.count {
@@ -39,8 +38,8 @@ struct NormalizedView {
                 end += 1
             }
             let word: String
-            if ascii, !apostrophes {
-                word = String(decoding: bytes[index..<end], as: UTF8.self)
+            if let ascii, !apostrophes {
+                word = String(decoding: ascii[index..<end], as: UTF8.self)
             } else {
                 text.removeAll()
                 for position in index..<end where Self.isWordScalar(scalars[position]) { text.append(scalars[position]) }
@@ -81,7 +80,7 @@ enum TextNormalizer {
     /// characters decoded, case kept: what encoded payloads (base64 is case-sensitive) are
     /// read from.
     static func strip(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        if text.isASCII { return text }
         var output = ScalarStringBuilder(capacity: text.utf8.count)
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
@@ -116,7 +115,7 @@ enum TextNormalizer {
         var view = NormalizedView()
         view.scalars.reserveCapacity(text.utf8.count)  // an upper bound, without counting scalars
         view.origin.reserveCapacity(text.utf8.count)
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if text.isASCII {
             // All ASCII (most messages): lower-case it, one scalar per byte, offsets in order.
             view.scalars = text.utf8.map { Unicode.Scalar($0 >= 65 && $0 <= 90 ? $0 + 32 : $0) }
             view.origin = Array(0..<view.scalars.count)

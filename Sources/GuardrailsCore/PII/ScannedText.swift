@@ -18,7 +18,7 @@ struct ScannedText {
         letters = scalars.map { scalar in
             scalar.isASCII ? ((scalar.value | 0x20) >= 97 && (scalar.value | 0x20) <= 122) : scalar.properties.isAlphabetic
         }
-        asciiLower = text.utf8.count == scalars.count ? lower.map { UInt8(truncatingIfNeeded: $0.value) } : nil
+        asciiLower = ScalarStringBuilder.asciiBytes(lower)
     }
 
     /// The ASCII-lowercased text of `range` (which must lie inside the text).
