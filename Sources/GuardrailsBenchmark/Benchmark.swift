@@ -5,18 +5,20 @@ import GuardrailsCore
 /// file (`{"text": …}` per line) through each check and the full input policy, and prints
 /// microseconds per message and messages per second on one core.
 ///
-///     GuardrailsBenchmark [eval/guardrails/pii_corpus.jsonl] [--rounds 5] [--length 200]
+///     GuardrailsBenchmark [eval/guardrails/pii_corpus.jsonl] [--rounds 5] [--length 200] [--only full]
 @main
 struct GuardrailsBenchmark {
     static func main() throws {
         var path = "eval/guardrails/pii_corpus.jsonl"
         var rounds = 5
         var length: Int?
+        var only: String?
         var arguments = CommandLine.arguments.dropFirst().makeIterator()
         while let argument = arguments.next() {
             switch argument {
             case "--rounds": rounds = arguments.next().flatMap(Int.init) ?? rounds
             case "--length": length = arguments.next().flatMap(Int.init)
+            case "--only": only = arguments.next()
             default: path = argument
             }
         }
@@ -33,7 +35,7 @@ struct GuardrailsBenchmark {
         let engine = GuardrailsEngine(hashSecret: "benchmark")
         print("\(texts.count) messages\(length.map { " of \($0) characters" } ?? ""), \(rounds) rounds, one thread")
         let cases: [(String, Set<CheckKind>?)] = [("pii", [.pii]), ("injection", [.injection]), ("toxicity", [.toxicity]), ("advice", [.advice]), ("full input policy", nil)]
-        for (name, checks) in cases {
+        for (name, checks) in cases where only.map({ name.hasPrefix($0) }) ?? true {
             var best = Double.infinity
             var sink = 0
             for _ in 0..<rounds {

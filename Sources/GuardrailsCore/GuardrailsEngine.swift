@@ -28,12 +28,30 @@ public struct GuardrailsEngine: Sendable {
     /// Each direction's PII entities as a set, made once instead of per message.
     private let inputEntities: Set<PIIEntity>
     private let outputEntities: Set<PIIEntity>
+    /// Each direction's content kinds under its policy alone (no `checks` in the request).
+    private let inputKinds: Set<ContentClassifier.Kind>
+    private let outputKinds: Set<ContentClassifier.Kind>
 
     public init(policy: GuardrailsPolicy = .builtIn, hashSecret: String) {
         self.policy = policy
         self.redactor = Redactor(hashSecret: hashSecret)
         self.inputEntities = Set(policy.input.pii.entities)
         self.outputEntities = Set(policy.output.pii.entities)
+        self.inputKinds = Self.contentKinds(policy.rules(for: .input), requested: nil)
+        self.outputKinds = Self.contentKinds(policy.rules(for: .output), requested: nil)
+    }
+
+    /// The content kinds to classify: toxicity, advice and leakage as the request or else the
+    /// direction's policy enables them.
+    private static func contentKinds(_ rules: GuardrailsPolicy.DirectionPolicy, requested: Set<CheckKind>?) -> Set<ContentClassifier.Kind> {
+        func wants(_ kind: CheckKind, _ enabled: Bool) -> Bool {
+            requested.map { $0.contains(kind) } ?? enabled
+        }
+        var kinds: Set<ContentClassifier.Kind> = []
+        if wants(.toxicity, rules.toxicity.enabled) { kinds.formUnion([.insult, .profanity, .threat, .hate]) }
+        if wants(.advice, rules.advice.enabled) { kinds.formUnion([.investmentAdvice, .taxAdvice, .legalAdvice]) }
+        if wants(.leakage, rules.leakage.enabled) { kinds.insert(.systemPromptLeak) }
+        return kinds
     }
 
     public func check(_ text: String, direction: Direction, checks requested: Set<CheckKind>? = nil) -> CheckResult {
@@ -69,10 +87,7 @@ public struct GuardrailsEngine: Sendable {
             findings += result.findings
             if result.score >= rules.injection.threshold { action = max(action, rules.injection.action) }
         }
-        var kinds: Set<ContentClassifier.Kind> = []
-        if wants(.toxicity, rules.toxicity.enabled) { kinds.formUnion([.insult, .profanity, .threat, .hate]) }
-        if wants(.advice, rules.advice.enabled) { kinds.formUnion([.investmentAdvice, .taxAdvice, .legalAdvice]) }
-        if wants(.leakage, rules.leakage.enabled) { kinds.insert(.systemPromptLeak) }
+        let kinds = requested == nil ? (direction == .input ? inputKinds : outputKinds) : Self.contentKinds(rules, requested: requested)
         if !kinds.isEmpty {
             let contentFindings = content.classify(preparedText(), kinds: kinds, canaries: policy.canaries)
             findings += contentFindings

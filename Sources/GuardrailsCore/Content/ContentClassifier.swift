@@ -42,7 +42,7 @@ public struct ContentClassifier: Sendable {
         for view in prepared.wordViews {
             // Repeated letters collapsed ("stuuupid"), compared with patterns collapsed alike.
             let words = view.words.map(Self.collapse)
-            let addressed = words.contains { word in word.utf8.count <= 8 && Self.secondPerson.contains(word) }
+            let addressed = words.contains(where: Self.isSecondPerson)
             for (ruleIndex, match) in Self.ruleSet.matches(words, view.positions) {
                 let kind = Self.ruleKinds[ruleIndex]
                 guard kinds.contains(kind) else { continue }
@@ -53,7 +53,7 @@ public struct ContentClassifier: Sendable {
         }
         // Masked profanity: "f*ck", "sh**", "b!tch" with symbols standing for letters.
         let lowered = folded.string
-        let maybeMasked = lowered.utf8.contains(UInt8(ascii: "*")) || lowered.utf8.contains(UInt8(ascii: "#"))
+        let maybeMasked = lowered.withUTF8Bytes { bytes in bytes.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "#") } }
         for token in maybeMasked ? lowered.split(whereSeparator: { $0 == " " || $0 == "\n" }) : [] where token.contains("*") || token.contains("#") {
             let core = token.trimmingCharacters(in: .punctuationCharacters.subtracting(CharacterSet(charactersIn: "*#")))
             for word in Self.maskableProfanity where Self.matchesMasked(Substring(core), word) {
@@ -74,6 +74,13 @@ public struct ContentClassifier: Sendable {
 
     /// Seven short words: compared directly, cheaper than hashing every word of the message.
     static let secondPerson: [String] = ["you", "your", "youre", "u", "ur", "yours", "yourseif"]
+
+    /// Whether `word` is one of `secondPerson`. All start with "y" or "u", which leaves
+    /// almost every other word after one byte.
+    static func isSecondPerson(_ word: String) -> Bool {
+        guard let first = word.utf8.first, first == UInt8(ascii: "y") || first == UInt8(ascii: "u"), word.utf8.count <= 8 else { return false }
+        return secondPerson.contains(word)
+    }
 
     static func collapse(_ word: String) -> String {
         // Bytes first: for ASCII, a repeated byte is a repeated scalar (the common case, no

@@ -104,18 +104,18 @@ public struct InjectionDetector: Sendable {
 
     /// "DAN" as a whole upper-case word.
     static func containsUppercaseDAN(_ text: String) -> Bool {
-        // Most texts have no "DAN" at all: one search of the bytes before anything else.
-        guard text.utf8.count >= 3, text.utf8.contains(UInt8(ascii: "D")) else { return false }
-        let bytes = Array(text.utf8)
-        func isLetter(_ i: Int) -> Bool {
-            guard i >= 0, i < bytes.count else { return false }
-            let b = bytes[i]
-            return (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b >= 0x80
+        text.withUTF8Bytes { bytes in
+            guard bytes.count >= 3 else { return false }
+            func isLetter(_ i: Int) -> Bool {
+                guard i >= 0, i < bytes.count else { return false }
+                let b = bytes[i]
+                return (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b >= 0x80
+            }
+            for i in 0...(bytes.count - 3) where bytes[i] == 68 && bytes[i + 1] == 65 && bytes[i + 2] == 78 {
+                if !isLetter(i - 1), !isLetter(i + 3) { return true }
+            }
+            return false
         }
-        for i in 0...(bytes.count - 3) where bytes[i] == 68 && bytes[i + 1] == 65 && bytes[i + 2] == 78 {
-            if !isLetter(i - 1), !isLetter(i + 3) { return true }
-        }
-        return false
     }
 
     /// The caller's own words at a match, as evidence (bounded).

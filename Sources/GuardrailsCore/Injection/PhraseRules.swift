@@ -115,16 +115,17 @@ struct PhraseRuleSet: Sendable {
 
     /// The first match of each rule that matches, with the rule's index, in rule order.
     func matches(_ words: [String], _ positions: [NormalizedWord]) -> [(rule: Int, match: PhraseRule.Match)] {
-        // Indexed by rule (no hashing per word), and read back in rule order, so callers see
-        // the same order in every process.
-        var found = [PhraseRule.Match?](repeating: nil, count: rules.count)
+        // Few rules match in a message (usually none), so the matches are a short list searched
+        // linearly, not an array over every rule; sorted by rule at the end, so callers see the
+        // same order in every process.
+        var found: [(rule: Int, match: PhraseRule.Match)] = []
         for index in words.indices {
             guard firstWords.mightContain(words[index]), let entries = byFirstWord[words[index]] else { continue }
-            for entry in entries where found[entry.rule] == nil && Self.matches(entry.phrase, at: index, in: words) {
+            for entry in entries where !found.contains(where: { $0.rule == entry.rule }) && Self.matches(entry.phrase, at: index, in: words) {
                 let rule = rules[entry.rule]
                 let afterFirst = index + entry.phrase.count
                 guard rule.last != nil else {
-                    found[entry.rule] = PhraseRule.Match(rule: rule.name, score: rule.score, start: positions[index].start, end: positions[afterFirst - 1].end)
+                    found.append((entry.rule, PhraseRule.Match(rule: rule.name, score: rule.score, start: positions[index].start, end: positions[afterFirst - 1].end)))
                     continue
                 }
                 var cursor = afterFirst
@@ -132,7 +133,7 @@ struct PhraseRuleSet: Sendable {
                     if let lasts = lastByFirstWord[entry.rule][words[cursor]],
                         let last = lasts.filter({ Self.matches($0, at: cursor, in: words) }).max(by: { $0.count < $1.count })
                     {
-                        found[entry.rule] = PhraseRule.Match(rule: rule.name, score: rule.score, start: positions[index].start, end: positions[cursor + last.count - 1].end)
+                        found.append((entry.rule, PhraseRule.Match(rule: rule.name, score: rule.score, start: positions[index].start, end: positions[cursor + last.count - 1].end)))
                         break
                     }
                     if rule.breakers.contains(words[cursor]) { break }
@@ -140,6 +141,6 @@ struct PhraseRuleSet: Sendable {
                 }
             }
         }
-        return found.indices.compactMap { rule in found[rule].map { (rule, $0) } }
+        return found.count > 1 ? found.sorted { $0.rule < $1.rule } : found
     }
 }

@@ -113,14 +113,21 @@ enum TextNormalizer {
     /// Lowercase, no invisibles or diacritics, homoglyphs mapped to Latin.
     static func fold(_ text: String) -> NormalizedView {
         var view = NormalizedView()
-        view.scalars.reserveCapacity(text.utf8.count)  // an upper bound, without counting scalars
-        view.origin.reserveCapacity(text.utf8.count)
-        if text.isASCII {
+        let asciiLowered = text.withUTF8Bytes { bytes -> [Unicode.Scalar]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
+                for (index, byte) in bytes.enumerated() { buffer[index] = Unicode.Scalar(byte >= 65 && byte <= 90 ? byte + 32 : byte) }
+                initialized = bytes.count
+            }
+        }
+        if let asciiLowered {
             // All ASCII (most messages): lower-case it, one scalar per byte, offsets in order.
-            view.scalars = text.utf8.map { Unicode.Scalar($0 >= 65 && $0 <= 90 ? $0 + 32 : $0) }
-            view.origin = Array(0..<view.scalars.count)
+            view.scalars = asciiLowered
+            view.origin = Array(0..<asciiLowered.count)
             return view
         }
+        view.scalars.reserveCapacity(text.utf8.count)  // an upper bound, without counting scalars
+        view.origin.reserveCapacity(text.utf8.count)
         for (index, scalar) in text.unicodeScalars.enumerated() {
             if scalar.isASCII {
                 let value = scalar.value

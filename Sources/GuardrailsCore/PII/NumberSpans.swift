@@ -18,7 +18,10 @@ struct NumberSpan {
 
     /// Digits of groups `range`.
     func digits(_ range: ClosedRange<Int>) -> [UInt8] {
-        range.flatMap { groups[$0].digits }
+        var digits: [UInt8] = []
+        digits.reserveCapacity(groups[range.upperBound].end - groups[range.lowerBound].start)
+        for group in range { digits += groups[group].digits }
+        return digits
     }
 
     /// Scalar range of groups `range`, including a leading "+" or "(" when it starts at 0.
@@ -38,6 +41,7 @@ struct NumberSpan {
     /// Every window of consecutive groups.
     var windows: [ClosedRange<Int>] {
         var windows: [ClosedRange<Int>] = []
+        windows.reserveCapacity(groups.count * (groups.count + 1) / 2)
         for first in groups.indices {
             for last in first..<groups.count {
                 windows.append(first...last)
@@ -48,7 +52,27 @@ struct NumberSpan {
 }
 
 enum NumberSpanScanner {
-    static let separatorScalars: Set<Unicode.Scalar> = [" ", "-", ".", "/", ")", "(", "\u{00A0}", "\u{2010}", "\u{2011}", "\u{2013}"]
+    /// What may join two digit groups: a switch, not a set (this runs after every digit run).
+    static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case " ", "-", ".", "/", ")", "(", "\u{00A0}", "\u{2010}", "\u{2011}", "\u{2013}": true
+        default: false
+        }
+    }
+
+    /// A separator's text, with a no-break space as a space and Unicode hyphens and dashes as
+    /// "-". One or two scalars: built in place as a small string, no arrays.
+    static func separator(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var separator = ""
+        for scalar in scalars {
+            switch scalar {
+            case "\u{00A0}": separator.unicodeScalars.append(" ")
+            case "\u{2010}", "\u{2011}", "\u{2013}": separator.unicodeScalars.append("-")
+            default: separator.unicodeScalars.append(scalar)
+            }
+        }
+        return separator
+    }
 
     static func scan(_ text: ScannedText) -> [NumberSpan] {
         var spans: [NumberSpan] = []
@@ -66,7 +90,10 @@ enum NumberSpanScanner {
             var cursor = index
             while true {
                 let start = cursor
+                var end = cursor
+                while text.isDigit(end) { end += 1 }
                 var digits: [UInt8] = []
+                digits.reserveCapacity(end - cursor)
                 while text.isDigit(cursor) {
                     digits.append(UInt8(text.scalars[cursor].value - 48))
                     cursor += 1
@@ -74,11 +101,11 @@ enum NumberSpanScanner {
                 span.groups.append(DigitGroup(start: start, end: cursor, digits: digits))
                 // A separator of one or two scalars, then another digit, continues the span.
                 var separatorEnd = cursor
-                while separatorEnd - cursor < 2, let scalar = text[separatorEnd], separatorScalars.contains(scalar) {
+                while separatorEnd - cursor < 2, let scalar = text[separatorEnd], isSeparator(scalar) {
                     separatorEnd += 1
                 }
                 guard separatorEnd > cursor, text.isDigit(separatorEnd) else { break }
-                span.separators.append(text.string(cursor..<separatorEnd).replacingNBSP())
+                span.separators.append(Self.separator(text.scalars[cursor..<separatorEnd]))
                 cursor = separatorEnd
             }
             // The span must end on a boundary: no letter glued to its last digit.
@@ -92,18 +119,6 @@ enum NumberSpanScanner {
             index = cursor + 1
         }
         return spans
-    }
-}
-
-extension String {
-    func replacingNBSP() -> String {
-        String(scalars: unicodeScalars.map { scalar -> Unicode.Scalar in
-            switch scalar {
-            case "\u{00A0}": " "
-            case "\u{2010}", "\u{2011}", "\u{2013}": "-"
-            default: scalar
-            }
-        })
     }
 }
 

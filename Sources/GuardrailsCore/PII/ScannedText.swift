@@ -61,6 +61,7 @@ struct ScannedText {
 
     func words(in range: Range<Int>) -> ContextWords {
         var words: [String] = []
+        words.reserveCapacity(range.count / 4 + 1)
         var start: Int?
         for index in range {
             let scalar = lower[index]

@@ -261,6 +261,7 @@ enum WordScanner {
 
     static func scan(_ text: ScannedText) -> [Word] {
         var words: [Word] = []
+        words.reserveCapacity(text.count / 5 + 1)
         var index = 0
         while index < text.count {
             guard text.isLetter(index) else {
