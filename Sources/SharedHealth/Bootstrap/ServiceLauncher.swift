@@ -36,9 +36,10 @@ public enum ServiceLauncher {
             NIOSingletons.groupLoopCountSuggestion = threads
         }
         if configuration.concurrencyOnEventLoops {
-            // Handlers then run on the thread that read the request. Safe because nothing here
-            // blocks on the global executor: libcurl and libpq calls run on their own workers.
-            NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+            // Handlers then run on the thread that read the request, without executor switches
+            // (see `EventLoopGlobalExecutor`). Safe because nothing here blocks on the global
+            // executor: libcurl and libpq calls run on their own workers.
+            EventLoopGlobalExecutor.install()
         }
         let level = configuration.logLevel
         LoggingSystem.bootstrap { label in
