@@ -157,6 +157,11 @@ struct PersonDOBTests {
     @Test func namesAfterContextPatterns() {
         #expect(pii("Hi, my name is Maria Gonzalez and I need help").map(\.1) == ["Maria Gonzalez"])
         #expect(pii("Thanks,\nDavid Okafor").map(\.1) == ["David Okafor"])
+        // A CR LF line break counts as one, like LF (it was one grapheme that matched nothing).
+        #expect(pii("Regards,\r\nDavid Okafor").map(\.1) == ["David Okafor"])
+        #expect(pii("Regards -\r\nDavid Okafor").map(\.1) == ["David Okafor"])
+        #expect(pii("Regards, - \r\nDavid Okafor").map(\.1) == [])
+        #expect(pii("Hi David  Okafor").map(\.1) == ["David"])
         #expect(pii("Dear Priya,").map(\.1) == ["Priya"])
         #expect(pii("I'm Zoë Müller").map(\.1) == ["Zoë Müller"])
         #expect(types("I am worried about a charge") == [])

@@ -7,8 +7,9 @@ struct NumericRecognizers {
     /// so each is read once.
     final class Context {
         let text: ScannedText
-        private var before: [Int: ContextWords] = [:]
-        private var after: [Int: ContextWords] = [:]
+        /// A few windows per message: searched in order, cheaper than hashing.
+        private var before: [(key: Int, words: ContextWords)] = []
+        private var after: [(key: Int, words: ContextWords)] = []
 
         init(_ text: ScannedText) { self.text = text }
 
@@ -20,10 +21,10 @@ struct NumericRecognizers {
             Self.memo(&after, index << 8 | window) { text.wordsAfter(index, window: window) }
         }
 
-        private static func memo(_ cache: inout [Int: ContextWords], _ key: Int, _ make: () -> ContextWords) -> ContextWords {
-            if let cached = cache[key] { return cached }
+        private static func memo(_ cache: inout [(key: Int, words: ContextWords)], _ key: Int, _ make: () -> ContextWords) -> ContextWords {
+            if let cached = cache.first(where: { $0.key == key }) { return cached.words }
             let words = make()
-            cache[key] = words
+            cache.append((key, words))
             return words
         }
     }

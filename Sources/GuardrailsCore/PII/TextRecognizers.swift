@@ -208,6 +208,23 @@ struct TextRecognizers {
     /// Triggers by their first word.
     static let triggers = PhraseList(nameTriggers.map { $0.joined(separator: " ") })
 
+    /// What may stand between a trigger and a name, or between the words of a name: up to
+    /// three of space, ",", ":", "-" and line breaks (LF, CR or CR LF, one each) before the
+    /// first word ("Regards,\r\nDana"), one space inside a name. Read from the scalars, no
+    /// string per gap.
+    static func isNameGap(_ text: ScannedText, _ gap: Range<Int>, first: Bool) -> Bool {
+        guard first else { return gap.count == 1 && text.scalars[gap.lowerBound] == " " }
+        var characters = 0
+        for index in gap {
+            switch text.scalars[index] {
+            case "\n" where index > gap.lowerBound && text.scalars[index - 1] == "\r": continue  // CR LF is one line break
+            case " ", ",", ":", "\n", "-", "\r": characters += 1
+            default: return false
+            }
+        }
+        return characters <= 3
+    }
+
     private func persons(_ text: ScannedText, words: [WordScanner.Word], _ findings: inout [Finding]) {
         var index = 0
         while index < words.count {
@@ -228,9 +245,7 @@ struct TextRecognizers {
             while cursor < words.count, nameWords.count < 3 {
                 let word = words[cursor]
                 let gapStart = nameWords.last?.range.upperBound ?? words[cursor - 1].range.upperBound
-                let gap = text.string(gapStart..<word.range.lowerBound)
-                guard gap.count <= 3, gap.allSatisfy({ $0 == " " || $0 == "," || $0 == ":" || $0 == "\n" || $0 == "-" || $0 == "\r" }),
-                    nameWords.isEmpty || gap == " ",
+                guard Self.isNameGap(text, gapStart..<word.range.lowerBound, first: nameWords.isEmpty),
                     word.isCapitalized, word.range.count >= 2, !Self.notNames.contains(word.bare)
                 else { break }
                 nameWords.append(word)
