@@ -101,6 +101,19 @@ public struct ContentClassifier: Sendable {
             }
         }
         guard repeats else { return word }
+        if ascii {
+            // In place as UTF-8: a short word stays a small string, no buffer on the heap.
+            return String(unsafeUninitializedCapacity: word.utf8.count) { buffer in
+                var count = 0
+                var previous: UInt8 = 0
+                for byte in word.utf8 where byte != previous {
+                    buffer[count] = byte
+                    count += 1
+                    previous = byte
+                }
+                return count
+            }
+        }
         var previous: Unicode.Scalar?
         var output = ScalarStringBuilder()
         for scalar in word.unicodeScalars where scalar != previous {

@@ -19,6 +19,7 @@ struct NormalizedView {
     /// Maximal runs of letters and digits, lowercased already.
     func words() -> [NormalizedWord] {
         var words: [NormalizedWord] = []
+        words.reserveCapacity(scalars.count / 5 + 1)
         // ASCII views (most messages): a word without an apostrophe is a slice of these bytes.
         let ascii = ScalarStringBuilder.asciiBytes(scalars)
         var index = 0

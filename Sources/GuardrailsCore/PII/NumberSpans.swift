@@ -15,6 +15,8 @@ struct NumberSpan {
     var plus: Bool
     /// A "(" right before the first group.
     var openParen: Bool
+    /// The digit count of each group, set when the span is complete.
+    var groupLengths: [Int] = []
 
     /// Digits of groups `range`.
     func digits(_ range: ClosedRange<Int>) -> [UInt8] {
@@ -34,8 +36,9 @@ struct NumberSpan {
         range.lowerBound == range.upperBound ? [] : Array(separators[range.lowerBound..<range.upperBound])
     }
 
-    func lengths(_ range: ClosedRange<Int>) -> [Int] {
-        range.map { groups[$0].digits.count }
+    /// Digit counts of groups `range`: a view of `groupLengths`, no array per call.
+    func lengths(_ range: ClosedRange<Int>) -> ArraySlice<Int> {
+        groupLengths[range]
     }
 
     /// Every window of consecutive groups.
@@ -83,6 +86,7 @@ enum NumberSpanScanner {
                 continue
             }
             var span = NumberSpan(groups: [], separators: [], plus: text[index - 1] == "+", openParen: text[index - 1] == "(")
+            span.groups.reserveCapacity(4)  // cards and phone numbers: one allocation, not three
             if (span.plus || span.openParen), text.isWordCharacter(index - 2) {
                 span.plus = false
                 span.openParen = false
@@ -105,17 +109,21 @@ enum NumberSpanScanner {
                     separatorEnd += 1
                 }
                 guard separatorEnd > cursor, text.isDigit(separatorEnd) else { break }
+                if span.separators.isEmpty { span.separators.reserveCapacity(3) }
                 span.separators.append(Self.separator(text.scalars[cursor..<separatorEnd]))
                 cursor = separatorEnd
             }
             // The span must end on a boundary: no letter glued to its last digit.
-            if !text.isLetter(cursor) {
-                spans.append(span)
-            } else if span.groups.count > 1 {
+            if text.isLetter(cursor) {
+                guard span.groups.count > 1 else {
+                    index = cursor + 1
+                    continue
+                }
                 span.groups.removeLast()
                 span.separators.removeLast()
-                spans.append(span)
             }
+            span.groupLengths = span.groups.map { $0.digits.count }  // a closure: a key path is applied at run time
+            spans.append(span)
             index = cursor + 1
         }
         return spans

@@ -24,6 +24,7 @@ struct NumericRecognizers {
         private static func memo(_ cache: inout [(key: Int, words: ContextWords)], _ key: Int, _ make: () -> ContextWords) -> ContextWords {
             if let cached = cache.first(where: { $0.key == key }) { return cached.words }
             let words = make()
+            if cache.isEmpty { cache.reserveCapacity(4) }
             cache.append((key, words))
             return words
         }
@@ -44,10 +45,9 @@ struct NumericRecognizers {
             if span.groups.reduce(0, { $0 + $1.digits.count }) >= 6 {
                 // Each recognizer needs a digit count; windows outside it are skipped before
                 // any of them builds its arrays.
-                let counts = span.groups.map { $0.digits.count }  // a closure: a key path is applied at run time
                 for window in span.windows {
                     var digits = 0
-                    for group in window { digits += counts[group] }
+                    for group in window { digits += span.groupLengths[group] }
                     if window.lowerBound == 0, (12...19).contains(digits) { creditCard(text, span, window, &findings) }
                     if digits == 9 { ssn(context, span, window, &findings) }
                     if (7...15).contains(digits) { phone(context, span, window, &findings) }
@@ -75,7 +75,7 @@ struct NumericRecognizers {
         let grouping =
             lengths.count == 1
             || lengths.dropLast().allSatisfy { $0 == 4 } && (1...4).contains(lengths.last!)
-            || lengths == [4, 6, 5] || lengths == [4, 6, 4]
+            || lengths.is([4, 6, 5]) || lengths.is([4, 6, 4])
         guard grouping, Checksums.luhn(digits), Self.issuerAccepts(digits) else { return }
         add(.creditCard, span.extent(window), 1.0, "CreditCardRecognizer", &findings)
     }
@@ -108,14 +108,14 @@ struct NumericRecognizers {
         let digits = span.digits(window)
         guard digits.count == 9, Checksums.ssnStructure(digits) else { return }
         let lengths = span.lengths(window)
-        guard lengths == [3, 2, 4] || lengths == [9] else { return }
+        guard lengths.is([3, 2, 4]) || lengths.is([9]) else { return }
         let range = span.extent(window)
         let context = cache.before(range.lowerBound, window: 48)
         let hasContext = ScannedText.contains(context, anyOf: Self.ssnContext)
         let separators = span.separators(window)
-        if lengths == [3, 2, 4], separators == ["-", "-"] || separators == [" ", " "] {
+        if lengths.is([3, 2, 4]), separators == ["-", "-"] || separators == [" ", " "] {
             add(.usSSN, range, hasContext ? 0.95 : 0.85, "UsSsnRecognizer", &findings)
-        } else if lengths == [9], hasContext {
+        } else if lengths.is([9]), hasContext {
             // Bare nine digits are an SSN only when the words around say so, and say it more
             // closely than routing words do ("my SSN is …. Is 021000021 the routing number?").
             let ssnAt = context.lastPosition(of: Self.ssnContext) ?? -1
@@ -135,8 +135,8 @@ struct NumericRecognizers {
         let plus = startsSpan && span.plus
         // Only these group shapes can be a phone number below: leave the rest before building
         // the digit and separator arrays.
-        let shaped = plus || lengths == [3, 3, 4] || lengths == [10] || lengths == [11]
-            || (lengths.count == 4 && lengths[0] == 1 && lengths[1...] == [3, 3, 4])
+        let shaped = plus || lengths.is([3, 3, 4]) || lengths.is([10]) || lengths.is([11])
+            || (lengths.count == 4 && lengths.first == 1 && lengths.dropFirst().is([3, 3, 4]))
             || (lengths.count >= 2 && span.groups[window.lowerBound].digits.first == 0)
         guard shaped else { return }
         let separators = span.separators(window)
@@ -173,7 +173,7 @@ struct NumericRecognizers {
             nanpSeparators.removeFirst()
             nationalDigits = digits.dropFirst()
         }
-        if nanpLengths == [3, 3, 4], nanp(nationalDigits), nanpSeparators.allSatisfy({ phoneSeparators.contains($0) }) {
+        if nanpLengths.is([3, 3, 4]), nanp(nationalDigits), nanpSeparators.allSatisfy({ phoneSeparators.contains($0) }) {
             let parenthesized = nanpSeparators.first?.hasPrefix(")") == true
             guard parenthesized == (paren && lengths.count == 3) else { return }
             let consistent = parenthesized || Set(nanpSeparators).count == 1
@@ -183,7 +183,7 @@ struct NumericRecognizers {
         }
         // Bare 10 (or 11 with a leading 1) digits, and national formats abroad, with context.
         // The shape first (cheap), the context words only for a number of a phone's shape.
-        let bare = (lengths == [10] && nanp(digits[...])) || (lengths == [11] && digits.first == 1 && nanp(digits.dropFirst()))
+        let bare = (lengths.is([10]) && nanp(digits[...])) || (lengths.is([11]) && digits.first == 1 && nanp(digits.dropFirst()))
         let national = !bare && digits.first == 0 && (10...11).contains(digits.count) && lengths.count >= 2
             && separators.allSatisfy({ $0 == " " || $0 == "-" })
         guard bare || national, context else { return }
@@ -244,5 +244,12 @@ struct NumericRecognizers {
             }
             first = last + 1
         }
+    }
+}
+
+extension ArraySlice<Int> {
+    /// Whether these group lengths are exactly `lengths`, compared in place.
+    func `is`(_ lengths: [Int]) -> Bool {
+        elementsEqual(lengths)
     }
 }

@@ -241,6 +241,7 @@ struct TextRecognizers {
             }
             // Up to three capitalized words right after the trigger (", " ": " or a line break between).
             var nameWords: [WordScanner.Word] = []
+            nameWords.reserveCapacity(3)
             var cursor = index + matched
             while cursor < words.count, nameWords.count < 3 {
                 let word = words[cursor]

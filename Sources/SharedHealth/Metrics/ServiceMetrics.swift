@@ -62,13 +62,27 @@ public final class ServiceMetrics: Sendable {
 
     /// A family and one set of label values. Looking a metric up in the registry validates
     /// names and help text on every call; hot paths (every request) hit this cache instead.
+    /// The caller's label array is kept as it is: no array is built per lookup.
     private struct Key: Hashable {
         let family: String
-        let labels: [String]
+        let labels: [(String, String)]
 
         init(_ family: MetricFamily, _ labels: [(String, String)]) {
             self.family = family.name
-            self.labels = labels.flatMap { [$0.0, $0.1] }
+            self.labels = labels
+        }
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.family == b.family && a.labels.count == b.labels.count
+                && zip(a.labels, b.labels).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(family)
+            for (name, value) in labels {
+                hasher.combine(name)
+                hasher.combine(value)
+            }
         }
     }
 
