@@ -44,21 +44,20 @@ public struct GuardrailsEngine: Sendable {
     /// The content kinds to classify: toxicity, advice and leakage as the request or else the
     /// direction's policy enables them.
     private static func contentKinds(_ rules: GuardrailsPolicy.DirectionPolicy, requested: Set<CheckKind>?) -> Set<ContentClassifier.Kind> {
-        func wants(_ kind: CheckKind, _ enabled: Bool) -> Bool {
-            requested.map { $0.contains(kind) } ?? enabled
-        }
         var kinds: Set<ContentClassifier.Kind> = []
-        if wants(.toxicity, rules.toxicity.enabled) { kinds.formUnion([.insult, .profanity, .threat, .hate]) }
-        if wants(.advice, rules.advice.enabled) { kinds.formUnion([.investmentAdvice, .taxAdvice, .legalAdvice]) }
-        if wants(.leakage, rules.leakage.enabled) { kinds.insert(.systemPromptLeak) }
+        if wants(.toxicity, rules.toxicity.enabled, requested) { kinds.formUnion([.insult, .profanity, .threat, .hate]) }
+        if wants(.advice, rules.advice.enabled, requested) { kinds.formUnion([.investmentAdvice, .taxAdvice, .legalAdvice]) }
+        if wants(.leakage, rules.leakage.enabled, requested) { kinds.insert(.systemPromptLeak) }
         return kinds
+    }
+
+    /// Whether a check runs: as the request's `checks` say, else as the policy enables it.
+    private static func wants(_ kind: CheckKind, _ enabled: Bool, _ requested: Set<CheckKind>?) -> Bool {
+        requested.map { $0.contains(kind) } ?? enabled
     }
 
     public func check(_ text: String, direction: Direction, checks requested: Set<CheckKind>? = nil) -> CheckResult {
         let rules = policy.rules(for: direction)
-        func wants(_ kind: CheckKind, _ enabled: Bool) -> Bool {
-            requested.map { $0.contains(kind) } ?? enabled
-        }
         var findings: [Finding] = []
         var scores: [String: Double] = [:]
         var action = GuardrailAction.allow
@@ -72,7 +71,7 @@ public struct GuardrailsEngine: Sendable {
             return fresh
         }
 
-        if wants(.pii, rules.pii.enabled) {
+        if Self.wants(.pii, rules.pii.enabled, requested) {
             piiFindings = pii.analyze(text, entities: direction == .input ? inputEntities : outputEntities, minimumScore: rules.pii.min_score)
             findings += piiFindings
             scores["pii"] = piiFindings.map { $0.score }.max() ?? 0
@@ -81,7 +80,7 @@ public struct GuardrailsEngine: Sendable {
                 action = max(action, blocking ? .block : rules.pii.action)
             }
         }
-        if wants(.injection, rules.injection.enabled) {
+        if Self.wants(.injection, rules.injection.enabled, requested) {
             let result = injection.detect(preparedText())
             scores["injection"] = result.score
             findings += result.findings
