@@ -17,7 +17,7 @@ import Synchronization
 /// from "the loop" to "generic": the task suspended, was enqueued on the same loop and ran again
 /// later — 64 enqueues per `/v1/check` request (a uprobe on `swift_task_enqueue`). Run as the
 /// generic executor, as the runtime's own pool runs them, those switches continue inline: one
-/// enqueue per request is left, when the request arrives.
+/// enqueue per request is left, when the request arrives (and one for `yieldToLoop`).
 ///
 /// Jobs go to the loop of the enqueuing thread (a request stays on the thread that read it), or
 /// to the next loop from other threads. Nothing may block a loop: libcurl and libpq calls run
@@ -27,11 +27,19 @@ enum EventLoopGlobalExecutor {
 
     private static let installed = Atomic<Bool>(false)
 
-    /// Installs the hook once per process; false when the runtime has no hook to install.
+    /// Installs the hook once per process; false when the runtime has no hook to install or
+    /// another one is installed already.
     @discardableResult
     static func install() -> Bool {
         guard installed.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged else { return true }
-        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "swift_task_enqueueGlobal_hook") else { return false }
+        // At launch, before any other thread exists: nobody else can be installing a hook now,
+        // and one already installed (by whatever put it there) is left alone.
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "swift_task_enqueueGlobal_hook"),
+            symbol.assumingMemoryBound(to: UnsafeRawPointer?.self).pointee == nil
+        else {
+            installed.store(false, ordering: .relaxed)  // jobs stay where they were; no yields
+            return false
+        }
         withUnsafeTemporaryAllocation(of: EnqueueHook.self, capacity: 1) { hook in
             hook.baseAddress!.initialize(to: { job, _ in EventLoopGlobalExecutor.enqueue(job) })
             hook.baseAddress!.withMemoryRebound(to: UnsafeRawPointer.self, capacity: 1) { function in
