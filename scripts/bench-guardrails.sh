@@ -38,7 +38,7 @@ if command -v wrk >/dev/null; then
         before=$(ticks)
         out=$(wrk -t1 -c16 -d10s --latency -s scripts/wrk/check.lua "http://127.0.0.1:$PORT/v1/check")
         after=$(ticks)
-        echo "$out" | grep -E "Requests/sec|  50%|  99%|Non-2xx|Socket errors"
+        echo "$out" | grep -E "Requests/sec|  50%|  99%|percentiles:|Non-2xx|Socket errors"
         requests=$(echo "$out" | awk '/requests in/ {print $1}')
         awk -v t=$((after - before)) -v hz="$hertz" -v n="$requests" 'BEGIN { printf "server CPU per request: %.1f µs\n", t / hz / n * 1e6 }'
     done
