@@ -31,6 +31,9 @@ enum EventLoopGlobalExecutor {
     /// another one is installed already.
     @discardableResult
     static func install() -> Bool {
+        // The hook's signature is the runtime's, not a public API: only on the toolchains NIO's
+        // own take-over also supports (6.3 here).
+        #if compiler(<6.6)
         guard installed.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged else { return true }
         // At launch, before any other thread exists: nobody else can be installing a hook now,
         // and one already installed (by whatever put it there) is left alone.
@@ -47,6 +50,9 @@ enum EventLoopGlobalExecutor {
             }
         }
         return true
+        #else
+        return false
+        #endif
     }
 
     private static func enqueue(_ job: UnownedJob) {
