@@ -25,20 +25,25 @@ public struct GuardrailsEngine: Sendable {
     private let injection = InjectionDetector()
     private let content = ContentClassifier()
     private let redactor: Redactor
-    /// Each direction's PII entities as a set, made once instead of per message.
-    private let inputEntities: Set<PIIEntity>
-    private let outputEntities: Set<PIIEntity>
-    /// Each direction's content kinds under its policy alone (no `checks` in the request).
-    private let inputKinds: Set<ContentClassifier.Kind>
-    private let outputKinds: Set<ContentClassifier.Kind>
+    /// What each direction's policy asks for, as sets made once instead of per message.
+    private struct DirectionSets: Sendable {
+        let entities: Set<PIIEntity>
+        /// The content kinds when the request names no `checks`.
+        let kinds: Set<ContentClassifier.Kind>
+
+        init(_ rules: GuardrailsPolicy.DirectionPolicy) {
+            entities = Set(rules.pii.entities)
+            kinds = GuardrailsEngine.contentKinds(rules, requested: nil)
+        }
+    }
+    private let inputSets: DirectionSets
+    private let outputSets: DirectionSets
 
     public init(policy: GuardrailsPolicy = .builtIn, hashSecret: String) {
         self.policy = policy
         self.redactor = Redactor(hashSecret: hashSecret)
-        self.inputEntities = Set(policy.input.pii.entities)
-        self.outputEntities = Set(policy.output.pii.entities)
-        self.inputKinds = Self.contentKinds(policy.rules(for: .input), requested: nil)
-        self.outputKinds = Self.contentKinds(policy.rules(for: .output), requested: nil)
+        self.inputSets = DirectionSets(policy.rules(for: .input))
+        self.outputSets = DirectionSets(policy.rules(for: .output))
     }
 
     /// The content kinds to classify: toxicity, advice and leakage as the request or else the
@@ -58,6 +63,7 @@ public struct GuardrailsEngine: Sendable {
 
     public func check(_ text: String, direction: Direction, checks requested: Set<CheckKind>? = nil) -> CheckResult {
         let rules = policy.rules(for: direction)
+        let sets = direction == .input ? inputSets : outputSets
         var findings: [Finding] = []
         var scores: [String: Double] = [:]
         var action = GuardrailAction.allow
@@ -72,7 +78,7 @@ public struct GuardrailsEngine: Sendable {
         }
 
         if Self.wants(.pii, rules.pii.enabled, requested) {
-            piiFindings = pii.analyze(text, entities: direction == .input ? inputEntities : outputEntities, minimumScore: rules.pii.min_score)
+            piiFindings = pii.analyze(text, entities: sets.entities, minimumScore: rules.pii.min_score)
             findings += piiFindings
             scores["pii"] = piiFindings.map { $0.score }.max() ?? 0
             if !piiFindings.isEmpty {
@@ -86,7 +92,7 @@ public struct GuardrailsEngine: Sendable {
             findings += result.findings
             if result.score >= rules.injection.threshold { action = max(action, rules.injection.action) }
         }
-        let kinds = requested == nil ? (direction == .input ? inputKinds : outputKinds) : Self.contentKinds(rules, requested: requested)
+        let kinds = requested == nil ? sets.kinds : Self.contentKinds(rules, requested: requested)
         if !kinds.isEmpty {
             let contentFindings = content.classify(preparedText(), kinds: kinds, canaries: policy.canaries)
             findings += contentFindings

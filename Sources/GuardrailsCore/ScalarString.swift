@@ -76,14 +76,20 @@ extension String {
     /// The Unicode scalars as an array: ASCII text is copied byte by byte instead of decoded
     /// twice (`Array(unicodeScalars)` counts, then copies).
     public var scalarArray: [Unicode.Scalar] {
-        let ascii = withUTF8Bytes { bytes -> [Unicode.Scalar]? in
+        asciiScalars { $0 } ?? Array(unicodeScalars)
+    }
+
+    /// When the string is all ASCII, its scalars with each byte mapped by `transform` (one
+    /// scalar per byte, offsets unchanged); else nil.
+    @inline(__always)
+    func asciiScalars(_ transform: (UInt8) -> UInt8) -> [Unicode.Scalar]? {
+        withUTF8Bytes { bytes -> [Unicode.Scalar]? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             return [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalars, initialized in
-                for index in bytes.indices { scalars[index] = Unicode.Scalar(bytes[index]) }
+                for index in bytes.indices { scalars[index] = Unicode.Scalar(transform(bytes[index])) }
                 initialized = bytes.count
             }
         }
-        return ascii ?? Array(unicodeScalars)
     }
 
     /// `unicodeScalars.count` from the UTF-8 bytes (every byte but a continuation byte starts

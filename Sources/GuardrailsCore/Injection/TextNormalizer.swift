@@ -114,14 +114,7 @@ enum TextNormalizer {
     /// Lowercase, no invisibles or diacritics, homoglyphs mapped to Latin.
     static func fold(_ text: String) -> NormalizedView {
         var view = NormalizedView()
-        let asciiLowered = text.withUTF8Bytes { bytes -> [Unicode.Scalar]? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
-                for (index, byte) in bytes.enumerated() { buffer[index] = Unicode.Scalar(byte >= 65 && byte <= 90 ? byte + 32 : byte) }
-                initialized = bytes.count
-            }
-        }
-        if let asciiLowered {
+        if let asciiLowered = text.asciiScalars({ $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }) {
             // All ASCII (most messages): lower-case it, one scalar per byte, offsets in order.
             view.scalars = asciiLowered
             view.origin = Array(0..<asciiLowered.count)

@@ -32,8 +32,9 @@ struct NumberSpan {
         return start..<groups[range.upperBound].end
     }
 
-    func separators(_ range: ClosedRange<Int>) -> [String] {
-        range.lowerBound == range.upperBound ? [] : Array(separators[range.lowerBound..<range.upperBound])
+    /// Separators between groups `range`: a view, no array per call.
+    func separators(_ range: ClosedRange<Int>) -> ArraySlice<String> {
+        separators[range.lowerBound..<range.upperBound]
     }
 
     /// Digit counts of groups `range`: a view of `groupLengths`, no array per call.
@@ -94,14 +95,8 @@ enum NumberSpanScanner {
             var cursor = index
             while true {
                 let start = cursor
-                var end = cursor
-                while text.isDigit(end) { end += 1 }
-                var digits: [UInt8] = []
-                digits.reserveCapacity(end - cursor)
-                while text.isDigit(cursor) {
-                    digits.append(UInt8(text.scalars[cursor].value - 48))
-                    cursor += 1
-                }
+                while text.isDigit(cursor) { cursor += 1 }
+                let digits = text.scalars[start..<cursor].map { UInt8($0.value - 48) }
                 span.groups.append(DigitGroup(start: start, end: cursor, digits: digits))
                 // A separator of one or two scalars, then another digit, continues the span.
                 var separatorEnd = cursor

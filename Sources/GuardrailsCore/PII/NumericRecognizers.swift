@@ -42,7 +42,7 @@ struct NumericRecognizers {
         for span in spans {
             // Amounts, times and short references ("$84.20", "3:15") are no candidate for any
             // windowed recognizer (all need six digits or more): skip their windows.
-            if span.groups.reduce(0, { $0 + $1.digits.count }) >= 6 {
+            if span.groupLengths.reduce(0, +) >= 6 {
                 // Each recognizer needs a digit count; windows outside it are skipped before
                 // any of them builds its arrays.
                 for window in span.windows {
@@ -69,13 +69,13 @@ struct NumericRecognizers {
         // A card is a whole run of groups: "1234 5678 9012 3456" holds no card in its tail.
         guard window.lowerBound == 0, (12...19).contains(digits.count) else { return }
         // No separator, or only spaces, or only dashes.
-        let separators = span.separators[window.lowerBound..<window.upperBound]
+        let separators = span.separators(window)
         guard separators.allSatisfy({ $0 == " " }) || separators.allSatisfy({ $0 == "-" }) else { return }
         let lengths = span.lengths(window)
         let grouping =
             lengths.count == 1
             || lengths.dropLast().allSatisfy { $0 == 4 } && (1...4).contains(lengths.last!)
-            || lengths.is([4, 6, 5]) || lengths.is([4, 6, 4])
+            || lengths.elementsEqual([4, 6, 5]) || lengths.elementsEqual([4, 6, 4])
         guard grouping, Checksums.luhn(digits), Self.issuerAccepts(digits) else { return }
         add(.creditCard, span.extent(window), 1.0, "CreditCardRecognizer", &findings)
     }
@@ -108,14 +108,14 @@ struct NumericRecognizers {
         let digits = span.digits(window)
         guard digits.count == 9, Checksums.ssnStructure(digits) else { return }
         let lengths = span.lengths(window)
-        guard lengths.is([3, 2, 4]) || lengths.is([9]) else { return }
+        guard lengths.elementsEqual([3, 2, 4]) || lengths.elementsEqual([9]) else { return }
         let range = span.extent(window)
         let context = cache.before(range.lowerBound, window: 48)
         let hasContext = ScannedText.contains(context, anyOf: Self.ssnContext)
         let separators = span.separators(window)
-        if lengths.is([3, 2, 4]), separators == ["-", "-"] || separators == [" ", " "] {
+        if lengths.elementsEqual([3, 2, 4]), separators.elementsEqual(["-", "-"]) || separators.elementsEqual([" ", " "]) {
             add(.usSSN, range, hasContext ? 0.95 : 0.85, "UsSsnRecognizer", &findings)
-        } else if lengths.is([9]), hasContext {
+        } else if lengths.elementsEqual([9]), hasContext {
             // Bare nine digits are an SSN only when the words around say so, and say it more
             // closely than routing words do ("my SSN is …. Is 021000021 the routing number?").
             let ssnAt = context.lastPosition(of: Self.ssnContext) ?? -1
@@ -135,8 +135,8 @@ struct NumericRecognizers {
         let plus = startsSpan && span.plus
         // Only these group shapes can be a phone number below: leave the rest before building
         // the digit and separator arrays.
-        let shaped = plus || lengths.is([3, 3, 4]) || lengths.is([10]) || lengths.is([11])
-            || (lengths.count == 4 && lengths.first == 1 && lengths.dropFirst().is([3, 3, 4]))
+        let shaped = plus || lengths.elementsEqual([3, 3, 4]) || lengths.elementsEqual([10]) || lengths.elementsEqual([11])
+            || (lengths.count == 4 && lengths.first == 1 && lengths.dropFirst().elementsEqual([3, 3, 4]))
             || (lengths.count >= 2 && span.groups[window.lowerBound].digits.first == 0)
         guard shaped else { return }
         let separators = span.separators(window)
@@ -173,7 +173,7 @@ struct NumericRecognizers {
             nanpSeparators.removeFirst()
             nationalDigits = digits.dropFirst()
         }
-        if nanpLengths.is([3, 3, 4]), nanp(nationalDigits), nanpSeparators.allSatisfy({ phoneSeparators.contains($0) }) {
+        if nanpLengths.elementsEqual([3, 3, 4]), nanp(nationalDigits), nanpSeparators.allSatisfy({ phoneSeparators.contains($0) }) {
             let parenthesized = nanpSeparators.first?.hasPrefix(")") == true
             guard parenthesized == (paren && lengths.count == 3) else { return }
             let consistent = parenthesized || Set(nanpSeparators).count == 1
@@ -183,7 +183,7 @@ struct NumericRecognizers {
         }
         // Bare 10 (or 11 with a leading 1) digits, and national formats abroad, with context.
         // The shape first (cheap), the context words only for a number of a phone's shape.
-        let bare = (lengths.is([10]) && nanp(digits[...])) || (lengths.is([11]) && digits.first == 1 && nanp(digits.dropFirst()))
+        let bare = (lengths.elementsEqual([10]) && nanp(digits[...])) || (lengths.elementsEqual([11]) && digits.first == 1 && nanp(digits.dropFirst()))
         let national = !bare && digits.first == 0 && (10...11).contains(digits.count) && lengths.count >= 2
             && separators.allSatisfy({ $0 == " " || $0 == "-" })
         guard bare || national, context else { return }
@@ -199,7 +199,7 @@ struct NumericRecognizers {
         let single = window.count == 1
         let range = span.extent(window)
         // "Is 021000021 the right ABA routing number?": context may also follow closely.
-        if single, span.groups[window.lowerBound].digits.count == 9, Checksums.abaRouting(span.groups[window.lowerBound].digits),
+        if single, span.groupLengths[window.lowerBound] == 9, Checksums.abaRouting(span.groups[window.lowerBound].digits),
             ScannedText.contains(cache.before(range.lowerBound, window: 40), anyOf: Self.routingContext)
                 || ScannedText.contains(cache.after(range.upperBound, window: 32), anyOf: Self.routingContext)
         {
@@ -207,7 +207,7 @@ struct NumericRecognizers {
             return
         }
         guard window.count <= 4, window.upperBound == span.groups.count - 1 || single,
-            span.separators[window.lowerBound..<window.upperBound].allSatisfy({ $0 == "-" || $0 == " " })
+            span.separators(window).allSatisfy({ $0 == "-" || $0 == " " })
         else { return }
         // The nearest context word decides: "routing 021000021 account 12345678".
         let near = cache.before(range.lowerBound, window: 28)
@@ -244,12 +244,5 @@ struct NumericRecognizers {
             }
             first = last + 1
         }
-    }
-}
-
-extension ArraySlice<Int> {
-    /// Whether these group lengths are exactly `lengths`, compared in place.
-    func `is`(_ lengths: [Int]) -> Bool {
-        elementsEqual(lengths)
     }
 }
