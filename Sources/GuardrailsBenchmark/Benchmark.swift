@@ -8,7 +8,18 @@ import GuardrailsCore
 ///     GuardrailsBenchmark [eval/guardrails/pii_corpus.jsonl] [--rounds 5] [--length 200] [--only full]
 @main
 struct GuardrailsBenchmark {
-    static func main() throws {
+    static func main() {
+        do {
+            try run()
+        } catch {
+            // A missing or malformed corpus file: say so, rather than trap at top level.
+            let message = (error as? UsageError)?.message ?? "\(error)"
+            FileHandle.standardError.write(Data("GuardrailsBenchmark: \(message)\n".utf8))
+            exit(1)
+        }
+    }
+
+    static func run() throws {
         var path = "eval/guardrails/pii_corpus.jsonl"
         var rounds = 5
         var length: Int?
@@ -19,9 +30,11 @@ struct GuardrailsBenchmark {
             case "--rounds": rounds = arguments.next().flatMap(Int.init) ?? rounds
             case "--length": length = arguments.next().flatMap(Int.init)
             case "--only": only = arguments.next()
+            case let option where option.hasPrefix("--"): throw UsageError("unknown option \(option)")
             default: path = argument
             }
         }
+        guard FileManager.default.isReadableFile(atPath: path) else { throw UsageError("cannot read \(path)") }
         struct Line: Decodable { let text: String }
         let decoder = JSONDecoder()
         var texts = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
@@ -51,4 +64,9 @@ struct GuardrailsBenchmark {
             print(label + String(format: " %7.1f µs/message  %8.0f messages/s  (findings %d)", micros, 1e6 / micros, sink / rounds))
         }
     }
+}
+
+struct UsageError: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
 }
