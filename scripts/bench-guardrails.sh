@@ -59,11 +59,17 @@ http {
     }
 }
 CONF
-        nginx -p "$control_dir" -c "$control_dir/nginx.conf" 2>/dev/null &
+        nginx -p "$control_dir" -e "$control_dir/error.log" -c "$control_dir/nginx.conf" 2>/dev/null &
         control=$!
         trap 'kill -TERM $server $control 2>/dev/null; wait $server $control 2>/dev/null; rm -rf "$bodies" "$control_dir"' EXIT
-        for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$CONTROL_PORT/" && break; sleep 0.1; done
-        control_url="http://127.0.0.1:$CONTROL_PORT/v1/check"
+        for _ in $(seq 1 50); do
+            if curl -s -o /dev/null "http://127.0.0.1:$CONTROL_PORT/"; then
+                control_url="http://127.0.0.1:$CONTROL_PORT/v1/check"
+                break
+            fi
+            sleep 0.1
+        done
+        [[ -n $control_url ]] || echo "nginx did not start ($control_dir/error.log): no control runs"
     fi
     for run in 1 2 3; do
         echo "wrk -t1 -c16 -d10s, run $run:"
