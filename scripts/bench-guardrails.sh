@@ -18,10 +18,13 @@ with open(sys.argv[1], "w") as out:
         message = (t + " " + texts[(i + 7) % len(texts)] + " " * 200)[:200]
         out.write(json.dumps({"text": message, "direction": "input"}) + "\n")
 PY
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+PORT=$(free_port)
 HOST=127.0.0.1 PORT=$PORT LOG_LEVEL=warning "$BIN/GuardrailsService" >/dev/null &
 server=$!
-trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -f "$bodies"' EXIT
+control=""  # the nginx control below, when it runs
+control_dir=""
+trap 'kill -TERM $server $control 2>/dev/null; wait $server $control 2>/dev/null; rm -rf "$bodies" $control_dir' EXIT
 for _ in $(seq 1 100); do "$BIN/GuardrailsService" healthcheck "http://127.0.0.1:$PORT/ready" >/dev/null 2>&1 && break; sleep 0.1; done
 echo "machine: $(nproc) cores, $(uname -sr); 200-character messages, full input policy"
 "$BIN/HTTPClientBenchmark" --url "http://127.0.0.1:$PORT/v1/check" --bodies "$bodies" --requests "$REQUESTS" --concurrency "$CONCURRENCY"
@@ -40,7 +43,7 @@ if command -v wrk >/dev/null; then
     control_url=""
     if command -v nginx >/dev/null; then
         control_dir=$(mktemp -d)
-        CONTROL_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+        CONTROL_PORT=$(free_port)
         answer=$(curl -s -X POST -H 'Content-Type: application/json' --data-binary "$(sed -n "s/^wrk.body = '\\(.*\\)'$/\\1/p" scripts/wrk/check.lua)" "http://127.0.0.1:$PORT/v1/check")
         answer=${answer//\\/\\\\}
         cat >"$control_dir/nginx.conf" <<CONF
@@ -61,7 +64,6 @@ http {
 CONF
         nginx -p "$control_dir" -e "$control_dir/error.log" -c "$control_dir/nginx.conf" 2>/dev/null &
         control=$!
-        trap 'kill -TERM $server $control 2>/dev/null; wait $server $control 2>/dev/null; rm -rf "$bodies" "$control_dir"' EXIT
         for _ in $(seq 1 50); do
             if curl -s -o /dev/null "http://127.0.0.1:$CONTROL_PORT/"; then
                 control_url="http://127.0.0.1:$CONTROL_PORT/v1/check"
@@ -71,16 +73,17 @@ CONF
         done
         [[ -n $control_url ]] || echo "nginx did not start ($control_dir/error.log): no control runs"
     fi
+    measured() { wrk -t1 -c16 -d10s --latency -s scripts/wrk/check.lua "$1"; }
     for run in 1 2 3; do
         echo "wrk -t1 -c16 -d10s, run $run:"
         before=$(ticks)
-        out=$(wrk -t1 -c16 -d10s --latency -s scripts/wrk/check.lua "http://127.0.0.1:$PORT/v1/check")
+        out=$(measured "http://127.0.0.1:$PORT/v1/check")
         after=$(ticks)
         echo "$out" | grep -E "Requests/sec|  50%|  99%|percentiles:|Non-2xx|Socket errors"
         requests=$(echo "$out" | awk '/requests in/ {print $1}')
         awk -v t=$((after - before)) -v hz="$hertz" -v n="$requests" 'BEGIN { printf "server CPU per request: %.1f µs\n", t / hz / n * 1e6 }'
         if [[ -n $control_url ]]; then
-            out=$(wrk -t1 -c16 -d10s --latency -s scripts/wrk/check.lua "$control_url")
+            out=$(measured "$control_url")
             echo "  control, nginx returning the same answer without work: $(echo "$out" | awk '/Requests\/sec/ {printf "%d req/s, ", $2}')$(echo "$out" | grep percentiles: | sed 's/percentiles: //')"
         fi
     done

@@ -9,17 +9,6 @@ import GuardrailsCore
 @main
 struct GuardrailsBenchmark {
     static func main() {
-        do {
-            try run()
-        } catch {
-            // A missing or malformed corpus file: say so, rather than trap at top level.
-            let message = (error as? UsageError)?.message ?? "\(error)"
-            FileHandle.standardError.write(Data("GuardrailsBenchmark: \(message)\n".utf8))
-            exit(1)
-        }
-    }
-
-    static func run() throws {
         var path = "eval/guardrails/pii_corpus.jsonl"
         var rounds = 5
         var length: Int?
@@ -30,15 +19,18 @@ struct GuardrailsBenchmark {
             case "--rounds": rounds = arguments.next().flatMap(Int.init) ?? rounds
             case "--length": length = arguments.next().flatMap(Int.init)
             case "--only": only = arguments.next()
-            case let option where option.hasPrefix("--"): throw UsageError("unknown option \(option)")
+            case let option where option.hasPrefix("--"): fail("unknown option \(option)")
             default: path = argument
             }
         }
-        guard FileManager.default.isReadableFile(atPath: path) else { throw UsageError("cannot read \(path)") }
+        guard let contents = try? String(contentsOfFile: path, encoding: .utf8) else { fail("cannot read \(path)") }
         struct Line: Decodable { let text: String }
         let decoder = JSONDecoder()
-        var texts = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
-            try decoder.decode(Line.self, from: Data($0.utf8)).text
+        var texts: [String]
+        do {
+            texts = try contents.split(separator: "\n").map { try decoder.decode(Line.self, from: Data($0.utf8)).text }
+        } catch {
+            fail("\(error)")
         }
         if let length {
             texts = texts.enumerated().map { index, text in
@@ -64,9 +56,10 @@ struct GuardrailsBenchmark {
             print(label + String(format: " %7.1f µs/message  %8.0f messages/s  (findings %d)", micros, 1e6 / micros, sink / rounds))
         }
     }
-}
 
-struct UsageError: Error {
-    let message: String
-    init(_ message: String) { self.message = message }
+    /// A missing or malformed corpus file, or an unknown option: one line, not a trap.
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("GuardrailsBenchmark: \(message)\n".utf8))
+        exit(1)
+    }
 }

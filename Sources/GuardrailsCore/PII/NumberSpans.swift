@@ -56,26 +56,16 @@ struct NumberSpan {
 }
 
 enum NumberSpanScanner {
-    /// What may join two digit groups: a switch, not a set (this runs after every digit run).
-    static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+    /// What may join two digit groups, as the recognizers compare it (a no-break space as a
+    /// space, Unicode hyphens and dashes as "-"); nil for anything else. A switch, not a set:
+    /// this runs after every digit run.
+    static func separatorScalar(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         switch scalar {
-        case " ", "-", ".", "/", ")", "(", "\u{00A0}", "\u{2010}", "\u{2011}", "\u{2013}": true
-        default: false
+        case " ", "-", ".", "/", ")", "(": scalar
+        case "\u{00A0}": " "
+        case "\u{2010}", "\u{2011}", "\u{2013}": "-"
+        default: nil
         }
-    }
-
-    /// A separator's text, with a no-break space as a space and Unicode hyphens and dashes as
-    /// "-". One or two scalars: built in place as a small string, no arrays.
-    static func separator(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var separator = ""
-        for scalar in scalars {
-            switch scalar {
-            case "\u{00A0}": separator.unicodeScalars.append(" ")
-            case "\u{2010}", "\u{2011}", "\u{2013}": separator.unicodeScalars.append("-")
-            default: separator.unicodeScalars.append(scalar)
-            }
-        }
-        return separator
     }
 
     static func scan(_ text: ScannedText) -> [NumberSpan] {
@@ -98,14 +88,17 @@ enum NumberSpanScanner {
                 while text.isDigit(cursor) { cursor += 1 }
                 let digits = text.scalars[start..<cursor].map { UInt8($0.value - 48) }
                 span.groups.append(DigitGroup(start: start, end: cursor, digits: digits))
-                // A separator of one or two scalars, then another digit, continues the span.
+                // A separator of one or two scalars, then another digit, continues the span. Read
+                // into a small string as it is scanned: no arrays.
                 var separatorEnd = cursor
-                while separatorEnd - cursor < 2, let scalar = text[separatorEnd], isSeparator(scalar) {
+                var separator = ""
+                while separatorEnd - cursor < 2, let scalar = text[separatorEnd], let mapped = separatorScalar(scalar) {
+                    separator.unicodeScalars.append(mapped)
                     separatorEnd += 1
                 }
                 guard separatorEnd > cursor, text.isDigit(separatorEnd) else { break }
                 if span.separators.isEmpty { span.separators.reserveCapacity(3) }
-                span.separators.append(Self.separator(text.scalars[cursor..<separatorEnd]))
+                span.separators.append(separator)
                 cursor = separatorEnd
             }
             // The span must end on a boundary: no letter glued to its last digit.
