@@ -106,6 +106,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "ChatEval",
+            dependencies: ["ConciergeCore", "GuardrailsCore", "RAGCore"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "HTTPClientBenchmark",
             dependencies: [
                 "SharedHealth",

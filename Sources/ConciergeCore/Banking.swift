@@ -158,7 +158,7 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Filters for a transaction search.
-public struct TransactionQuery: Sendable, Equatable {
+public struct TransactionQuery: Sendable, Equatable, Codable {
     public var accountID: String?
     /// Inclusive ISO dates.
     public var from: String?
@@ -206,6 +206,9 @@ public protocol LedgerStore: Sendable {
     func merchants(customerID: String) async throws -> [String]
     /// The limits `transfer` enforces (so a request over them is refused before it is offered).
     var limits: TransferLimits { get }
+    /// What `transfer` would do with the request now, or the `LedgerError` it would throw;
+    /// changes nothing. A confirmation is offered only for a request that passes.
+    func preview(_ request: TransferRequest, on date: String) async throws -> TransferPlan
     /// Moves money exactly once per idempotency key, or throws `LedgerError` and changes nothing.
     func transfer(_ request: TransferRequest, on date: String) async throws -> TransferReceipt
 }

@@ -36,44 +36,57 @@ extension ConciergeEngine {
         ]
     }
 
-    func modelTurn(_ model: any ChatModel, raw: String, redacted: String, session: inout ChatSession) async -> Draft? {
+    func modelTurn(_ model: any ChatModel, raw: String, redacted: String, facts: CustomerFacts, session: inout ChatSession) async -> Draft? {
         var messages = [LLMMessage(role: "system", content: Self.systemPrompt)]
         for turn in session.turns.suffix(8) {
             messages.append(LLMMessage(role: turn.role == "customer" ? "user" : "assistant", content: turn.text))
         }
         messages.append(LLMMessage(role: "user", content: redacted))
+        let before = session
         var draft = Draft(text: "", intent: .unknown)
         for _ in 0..<4 {
             let reply: LLMMessage
             do {
                 reply = try await model.complete(messages, tools: Self.toolDefinitions())
             } catch {
-                return nil
+                break
             }
             guard let calls = reply.tool_calls, !calls.isEmpty else {
                 draft.text = reply.content ?? ""
-                if let confirmation = draft.confirmation, !draft.text.lowercased().contains("yes") {
-                    draft.text += (draft.text.isEmpty ? "" : "\n") + "\(confirmation.summary)? Reply \"yes\" to confirm or \"no\" to cancel. This request expires in 5 minutes."
+                guard !draft.text.isEmpty else { break }
+                // The summary is always shown, whatever the model wrote.
+                if let confirmation = draft.confirmation {
+                    draft.text += "\n\n\(confirmation.summary)? \(Self.reaskSuffix) This request expires in 5 minutes."
                 }
-                return draft.text.isEmpty ? nil : draft
+                return draft
             }
             messages.append(reply)
             for call in calls {
                 let arguments = (try? JSONSerialization.jsonObject(with: Data(call.function.arguments.utf8))) as? [String: Any] ?? [:]
-                let result = (try? await runTool(call.function.name, arguments, raw: raw, session: &session, draft: &draft)) ?? "The tool failed."
+                let result = (try? await runTool(call.function.name, arguments, raw: raw, facts: facts, session: &session, draft: &draft)) ?? "The tool failed."
                 messages.append(LLMMessage(role: "tool", content: result, tool_call_id: call.id))
             }
         }
+        // A turn that falls back discards anything proposed in it.
+        if let id = session.confirmationID, id != before.confirmationID {
+            _ = try? await decide(id, decision: .cancel, customerID: session.customerID)
+        }
+        session = before
         return nil
     }
 
-    private func amountText(_ value: Any?) -> String? {
+    /// A number from a model's tool arguments as cents: finite, positive, at most a billion
+    /// dollars, else nil (never a trap on 1e300 or NaN).
+    static func cents(_ value: Any?) -> Int64? {
+        if let text = value as? String { return AmountReader.read(text).cents }
         guard let number = value as? NSNumber else { return nil }
-        let cents = Int64((number.doubleValue * 100).rounded())
-        return cents > 0 ? Money(minorUnits: cents).formatted : nil
+        let dollars = number.doubleValue
+        guard dollars.isFinite, dollars > 0, dollars <= 1_000_000_000 else { return nil }
+        let cents = (dollars * 100).rounded()
+        return cents >= 1 ? Int64(cents) : nil
     }
 
-    func runTool(_ name: String, _ arguments: [String: Any], raw: String, session: inout ChatSession, draft: inout Draft) async throws -> String {
+    func runTool(_ name: String, _ arguments: [String: Any], raw: String, facts: CustomerFacts, session: inout ChatSession, draft: inout Draft) async throws -> String {
         let customer = session.customerID
         switch name {
         case "get_balances":
@@ -84,9 +97,11 @@ extension ConciergeEngine {
             var words: [String] = []
             if let limit = arguments["limit"] as? Int { words.append("last \(limit)") }
             for key in ["merchant", "category", "period"] { if let value = arguments[key] as? String { words.append(value) } }
-            if let min = amountText(arguments["min_amount"]) { words.append("over \(min)") }
-            if let max = amountText(arguments["max_amount"]) { words.append("under \(max)") }
-            return try await transactions(customer, words.joined(separator: " ")).text
+            if let min = Self.cents(arguments["min_amount"]) { words.append("over \(Money(minorUnits: min).formatted)") }
+            if let max = Self.cents(arguments["max_amount"]) { words.append("under \(Money(minorUnits: max).formatted)") }
+            let merchants = try await ledger.merchants(customerID: customer).sorted { $0.count > $1.count }
+            let query = MessageUnderstanding.transactionQuery(words.joined(separator: " "), today: today(), merchants: merchants)
+            return try await transactions(customer, query: query, facts: facts).text
         case "search_help_center":
             draft.intent = .knowledge
             let answer = await self.answer(arguments["query"] as? String ?? "")
@@ -94,19 +109,7 @@ extension ConciergeEngine {
             draft.degraded = draft.degraded || answer.degraded
             return answer.text
         case "prepare_transfer", "prepare_bill_payment":
-            guard let amount = amountText(arguments["amount"]) else { return "The amount must be a positive number." }
-            let bill = name == "prepare_bill_payment"
-            let target = (arguments[bill ? "biller" : "to"] as? String) ?? ""
-            let from = (arguments["from"] as? String).map { " from \($0)" } ?? ""
-            let date = (arguments["date"] as? String).map { " on \($0)" } ?? ""
-            // Names are matched against the customer's own payees and billers using the raw
-            // message too, since the model only saw the redacted one.
-            let phrase = bill ? "pay \(target) bill \(amount)\(date) \(raw)" : "send \(amount)\(from) to \(target) \(raw)"
-            session.pending = nil
-            let prepared = try await payment(phrase, intent: bill ? .billPayment : .transfer, session: &session)
-            draft.intent = prepared.intent
-            if prepared.confirmation != nil { draft.confirmation = prepared.confirmation }
-            return prepared.text
+            return try await proposeFromModel(name == "prepare_bill_payment", arguments, raw: raw, facts: facts, session: &session, draft: &draft)
         case "handoff_to_human":
             draft.intent = .handoff
             let ticket = session.ticketID ?? "TKT-" + Self.randomID().prefix(8).uppercased()
@@ -115,5 +118,38 @@ extension ConciergeEngine {
         default:
             return "Unknown tool \(name)."
         }
+    }
+
+    /// The model proposes; the dialogue manager decides. A proposal goes forward only when the
+    /// customer's own message in this turn asks for a payment and names the same amount and
+    /// destination; it then takes the same path as the local responder (validation, summary).
+    func proposeFromModel(_ bill: Bool, _ arguments: [String: Any], raw: String, facts: CustomerFacts, session: inout ChatSession, draft: inout Draft) async throws -> String {
+        guard session.confirmationID == nil else { return "A payment is already waiting for the customer's answer; do not prepare another." }
+        let said = PaymentReader.read(raw, facts: facts, today: today())
+        let intent = Understanding.intent(raw, reading: said)
+        guard intent == .transfer || intent == .billPayment else {
+            return "Not prepared: the customer did not ask to move money in this message."
+        }
+        var customerForm = PendingPayment(kind: intent == .billPayment ? .billPayment : nil)
+        _ = fill(&customerForm, with: said, facts: facts)
+        var modelForm = customerForm
+        let target = (arguments[bill ? "biller" : "to"] as? String) ?? ""
+        let named = PaymentReader.read((bill ? "pay " : "send to ") + target, facts: facts, today: today())
+        modelForm.destination = nil
+        _ = fill(&modelForm, with: named, facts: facts)
+        let amount = Self.cents(arguments["amount"])
+        guard let amount, customerForm.amount == nil || customerForm.amount == amount else {
+            return "Not prepared: the amount must be the one the customer said; ask the customer."
+        }
+        guard customerForm.amount != nil else { return "Not prepared: the customer has not said an amount; ask them how much." }
+        guard let destination = modelForm.destination, customerForm.destination == nil || customerForm.destination == destination else {
+            return "Not prepared: the recipient must be one the customer named from their own payees, billers or accounts; ask the customer."
+        }
+        guard customerForm.destination != nil else { return "Not prepared: the customer has not said who to pay; ask them." }
+        var form = customerForm
+        let prepared = try await advance(&form, with: PaymentReading(), facts: facts, session: &session)
+        draft.intent = prepared.intent
+        if prepared.confirmation != nil { draft.confirmation = prepared.confirmation }
+        return prepared.text
     }
 }

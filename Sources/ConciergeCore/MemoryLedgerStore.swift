@@ -73,6 +73,21 @@ public final class MemoryLedgerStore: LedgerStore {
         state.withLock { $0.postings }
     }
 
+    func plan(_ request: TransferRequest, on date: String, in state: State) throws -> TransferPlan {
+        let customer = request.customerID
+        return try TransferPlan.make(
+            request, on: date, limits: limits,
+            account: { id in state.accounts[id].flatMap { $0.customerID == customer ? $0 : nil } },
+            payeeName: { id in state.payees[id].flatMap { $0.customerID == customer ? $0.name : nil } },
+            billerName: { id in state.billers[id].flatMap { $0.customerID == customer ? $0.name : nil } },
+            spent: { day, kind in state.spent["\(customer)|\(day)|\(kind.rawValue)"] ?? 0 }
+        )
+    }
+
+    public func preview(_ request: TransferRequest, on date: String) async throws -> TransferPlan {
+        try state.withLock { try plan(request, on: date, in: $0) }
+    }
+
     public func transfer(_ request: TransferRequest, on date: String) async throws -> TransferReceipt {
         try state.withLock { state in
             let receiptKey = request.customerID + "|" + request.idempotencyKey
@@ -81,13 +96,7 @@ public final class MemoryLedgerStore: LedgerStore {
                 return previous
             }
             let customer = request.customerID
-            let plan = try TransferPlan.make(
-                request, on: date, limits: limits,
-                account: { id in state.accounts[id].flatMap { $0.customerID == customer ? $0 : nil } },
-                payeeName: { id in state.payees[id].flatMap { $0.customerID == customer ? $0.name : nil } },
-                billerName: { id in state.billers[id].flatMap { $0.customerID == customer ? $0.name : nil } },
-                spent: { day, kind in state.spent["\(customer)|\(day)|\(kind.rawValue)"] ?? 0 }
-            )
+            let plan = try plan(request, on: date, in: state)
             let transferID = String(format: "tr_%08d", state.nextTransfer)
             if !plan.scheduled {
                 state.accounts[plan.from.id]?.balance -= plan.amount

@@ -180,6 +180,26 @@ public final class PostgresLedgerStore: LedgerStore {
         }
     }
 
+    public func preview(_ request: TransferRequest, on date: String) async throws -> TransferPlan {
+        let customer = request.customerID
+        let accounts = try await accounts(customerID: customer)
+        let payees = try await payees(customerID: customer)
+        let billers = try await billers(customerID: customer)
+        let day = request.scheduledFor.map { max($0, date) } ?? date
+        let kind = request.destination.kind
+        let spent = Int64(try await pool.query(
+            "SELECT coalesce(sum(amount), 0) AS spent FROM ledger_transfers WHERE customer_id = $1 AND kind = $2 AND effective_date = $3::date",
+            [customer, kind.rawValue, day]
+        ).rows.first?.int("spent") ?? 0)
+        return try TransferPlan.make(
+            request, on: date, limits: limits,
+            account: { id in accounts.first { $0.id == id } },
+            payeeName: { id in payees.first { $0.id == id }?.name },
+            billerName: { id in billers.first { $0.id == id }?.name },
+            spent: { _, _ in spent }
+        )
+    }
+
     public func transfer(_ request: TransferRequest, on date: String) async throws -> TransferReceipt {
         let requestJSON = String(decoding: try JSONEncoder.sorted.encode(request), as: UTF8.self)
         let limits = self.limits

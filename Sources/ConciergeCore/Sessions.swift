@@ -8,13 +8,40 @@ public struct ChatTurn: Sendable, Codable, Equatable {
     public let intent: String?
 }
 
-/// A payment being put together across turns.
+/// A payment being put together across turns (an open form).
 public struct PendingPayment: Sendable, Codable, Equatable {
     public var kind: TransferKind?
     public var fromAccountID: String?
     public var destination: TransferDestination?
     public var amount: Int64?
     public var scheduledFor: String?
+    /// The customer turned to something else while this form was open; the concierge offered
+    /// to resume it.
+    public var parked: Bool?
+    /// What the concierge last asked for.
+    public var asking: PaymentSlot?
+
+    public init(kind: TransferKind? = nil, fromAccountID: String? = nil, destination: TransferDestination? = nil, amount: Int64? = nil, scheduledFor: String? = nil) {
+        self.kind = kind
+        self.fromAccountID = fromAccountID
+        self.destination = destination
+        self.amount = amount
+        self.scheduledFor = scheduledFor
+    }
+}
+
+/// The pieces of a payment the concierge may ask for.
+public enum PaymentSlot: String, Sendable, Codable { case destination, amount, source }
+
+/// What the conversation was about, so follow-ups resolve ("what about savings", "and last
+/// week?", "how long does that take").
+public struct DialogueContext: Sendable, Codable, Equatable {
+    public var lastIntent: ChatIntent?
+    /// The accounts the last balance answer was about (nil: all).
+    public var lastAccounts: [AccountKind]?
+    public var lastQuery: TransactionQuery?
+    /// The redacted text of the last help-center question.
+    public var lastTopic: String?
 }
 
 public enum ConfirmationState: String, Sendable, Codable { case pending, executed, cancelled, expired, failed }
@@ -38,6 +65,10 @@ public struct ChatSession: Sendable, Codable, Equatable {
     public var pending: PendingPayment?
     public var confirmationID: String?
     public var ticketID: String?
+    /// Further payments asked for in the same message, taken up in order once the current
+    /// one is settled (structured, never raw text).
+    public var queued: [PendingPayment]?
+    public var context: DialogueContext?
 }
 
 /// Sessions and confirmations. The memory store serves one process; with `DATABASE_URL`

@@ -1,0 +1,101 @@
+import Foundation
+
+/// How a message answers a yes/no question about a payment. Only `affirm` can ever execute a
+/// payment, and only when the message carries no other content (see `TurnTable` in
+/// DialogueManager.swift and docs/concierge.md).
+public enum ConfirmationReply: String, Sendable, CaseIterable {
+    /// An unqualified yes: "yes", "yes please", "confirm", "do it", "go ahead", "send it", "👍".
+    case affirm
+    /// A refusal in any common form: "no", "nah", "leave it", "wait", "hold on", "not now",
+    /// "stop", "forget it", "cancel".
+    case refuse
+    /// Anything else: a question ("ok?"), thanks, "ok thanks bye", hesitation ("not sure yet",
+    /// "hmm let me think"), "ok but …", another request.
+    case other
+
+    /// Strong affirmations: enough on their own, and may carry politeness ("yes please, thanks").
+    static let strong: [[String]] = [
+        ["yes"], ["yess"], ["yesss"], ["yeah"], ["yea"], ["yeh"], ["yep"], ["yup"], ["ya"], ["yah"], ["ye"], ["y"], ["yas"],
+        ["confirm"], ["confirmed"], ["i", "confirm"], ["confirming"], ["approve"], ["approved"], ["i", "approve"],
+        ["do", "it"], ["go", "ahead"], ["go", "for", "it"], ["send", "it"], ["pay", "it"], ["move", "it"], ["transfer", "it"],
+        ["proceed"], ["please", "proceed"], ["correct"], ["thats", "correct"], ["that's", "correct"], ["absolutely"],
+        ["definitely"], ["affirmative"], ["please", "do"], ["of", "course"], ["certainly"], ["that's", "right"], ["thats", "right"],
+        ["that", "is", "right"], ["that", "is", "correct"], ["lets", "do", "it"], ["let's", "do", "it"], ["make", "it", "happen"],
+        ["send"], ["yes", "send"], ["👍"], ["✅"], ["👌"], ["✔"], ["☑"], ["🆗"],
+    ]
+    /// Weak affirmations: an affirmation only alone (or with "please" or a strong one); with
+    /// anything else ("ok thanks bye", "ok but…") they are acknowledgements, not a yes.
+    static let weak: [[String]] = [
+        ["ok"], ["okay"], ["okey"], ["okie"], ["k"], ["kk"], ["sure"], ["alright"], ["aight"], ["fine"], ["sounds", "good"],
+        ["looks", "good"], ["all", "good"], ["perfect"], ["great"], ["cool"], ["right"], ["good"],
+    ]
+    static let polite: Set<String> = ["please", "pls", "plz", "pleas", "thanks", "thank", "you", "thx", "ty", "tysm", "now", "then", "so", "mate", "sir", "🙏", "!"]
+    static let politeWithWeak: Set<String> = ["please", "pls", "plz", "!"]
+
+    /// Refusal phrases anywhere in the message.
+    static let refusals: [[String]] = [
+        ["no"], ["nah"], ["nope"], ["naw"], ["nay"], ["n"], ["nop"], ["noo"], ["nooo"], ["cancel"], ["cancelled"], ["canceled"], ["stop"], ["wait"],
+        ["hold", "on"], ["hold", "off"], ["hang", "on"], ["not", "now"], ["not", "yet"], ["forget", "it"], ["forget", "that"],
+        ["forget", "about", "it"], ["leave", "it"], ["never", "mind"], ["nevermind"], ["nvm"], ["don't"], ["dont"], ["do", "not"],
+        ["abort"], ["scratch", "that"], ["not", "ok"], ["not", "okay"], ["not", "happy"], ["changed", "my", "mind"],
+        ["change", "my", "mind"], ["decline"], ["declined"], ["reject"], ["no", "way"], ["skip", "it"], ["drop", "it"],
+        ["not", "anymore"], ["👎"], ["❌"], ["🚫"], ["✋"], ["🛑"], ["not", "right"], ["wrong"], ["that's", "wrong"],
+    ]
+    /// Phrases with "no" in them that are not a refusal.
+    static let notRefusals: [[String]] = [["no", "problem"], ["no", "worries"], ["no", "prob"]]
+
+    /// The words of a message for this purpose: lower case, emoji kept as words, a "?" kept.
+    static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        func flush() { if !current.isEmpty { words.append(current); current = "" } }
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber || character == "'" || character == "’" {
+                current.append(character == "’" ? "'" : character)
+            } else if character == "?" || character == "!" {
+                flush(); words.append(String(character))
+            } else if character.unicodeScalars.first?.properties.isEmojiPresentation == true || "✔☑✅".contains(character) {
+                flush()
+                // "👍🏽" is one character; its first scalar names it.
+                words.append(String(character.unicodeScalars.first!))
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return words
+    }
+
+    static func contains(_ words: [String], _ phrase: [String]) -> Bool {
+        guard phrase.count <= words.count else { return false }
+        return (0...(words.count - phrase.count)).contains { Array(words[$0..<($0 + phrase.count)]) == phrase }
+    }
+
+    public static func classify(_ text: String) -> ConfirmationReply {
+        var words = words(text)
+        for phrase in notRefusals where contains(words, phrase) { return .other }
+        if refusals.contains(where: { contains(words, $0) }) { return .refuse }
+        // A question is never a yes ("ok?", "sure?", "is this ok?").
+        if words.contains("?") { return .other }
+        // Repeated letters typed for emphasis read as one word ("yesss", "okkk").
+        words = words.map { word in word.count > 3 && Set(word.dropFirst(2)).count == 1 ? String(word.prefix(3)) : word }
+        var sawStrong = false, sawWeak = false, sawPolite = false, sawThanks = false
+        var i = 0
+        outer: while i < words.count {
+            for phrase in strong.sorted(by: { $0.count > $1.count }) where i + phrase.count <= words.count && Array(words[i..<(i + phrase.count)]) == phrase {
+                sawStrong = true; i += phrase.count; continue outer
+            }
+            for phrase in weak.sorted(by: { $0.count > $1.count }) where i + phrase.count <= words.count && Array(words[i..<(i + phrase.count)]) == phrase {
+                sawWeak = true; i += phrase.count; continue outer
+            }
+            if polite.contains(words[i]) {
+                if politeWithWeak.contains(words[i]) { sawPolite = true } else { sawThanks = true }
+                i += 1; continue
+            }
+            return .other
+        }
+        if sawStrong { return .affirm }
+        if sawWeak, !sawThanks { _ = sawPolite; return .affirm }
+        return .other
+    }
+}

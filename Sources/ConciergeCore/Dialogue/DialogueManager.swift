@@ -1,0 +1,334 @@
+import Foundation
+
+/// The dialogue manager: it owns the conversation state (the open payment form, the pending
+/// confirmation, queued requests, the last intent and its filters) and is the only path to a
+/// confirmation and to execution, for the local responder and the `openai` provider alike.
+///
+/// Turn classes and their effects (docs/concierge.md has the same table):
+///
+/// | state | turn | effect |
+/// |---|---|---|
+/// | confirmation pending | unqualified affirmation, no new content (or content equal to the summary) | execute exactly the summary shown |
+/// | confirmation pending | names a slot (amount, payee, account, date), with or without yes/no | replace: a new summary, the old one cancelled |
+/// | confirmation pending | a new, different payment request | keep the pending one, queue the new one, re-ask |
+/// | confirmation pending | refusal ("no", "nah", "wait", "leave it" …) | cancel; nothing moves |
+/// | confirmation pending | anything else (question, thanks, bye, "ok?", "ok but…", another request) | answer it, keep the confirmation, re-ask |
+/// | form open | answers its question (amount, payee, account, date) | fill; ask the next question or propose |
+/// | form open | refusal | drop the form |
+/// | form open | a clear other intent | answer it, park the form, offer to resume |
+/// | form open | a new payment request to someone else | replace the form |
+/// | nothing pending | payment request | open a form: ask, refuse with a reason, or propose |
+/// | nothing pending | follow-up ("what about savings", "and last week?") | the last question again with one thing changed |
+extension ConciergeEngine {
+    static let reaskSuffix = "Reply \"yes\" to confirm or \"no\" to cancel."
+
+    func customerFacts(_ customer: String) async throws -> CustomerFacts {
+        CustomerFacts(
+            accounts: try await ledger.accounts(customerID: customer),
+            payees: try await ledger.payees(customerID: customer),
+            billers: try await ledger.billers(customerID: customer)
+        )
+    }
+
+    /// One customer message: split into requests when it holds several, each handled in order.
+    func respond(to text: String, redacted: String, session: inout ChatSession) async throws -> Draft {
+        let facts = try await customerFacts(session.customerID)
+        let parts = RequestSplitter.segments(text)
+        guard parts.count > 1 else { return try await respondToOne(text, redacted: redacted, facts: facts, session: &session) }
+        let redactedParts = RequestSplitter.segments(redacted)
+        var combined: Draft?
+        for (index, part) in parts.enumerated() {
+            let partRedacted = redactedParts.count == parts.count ? redactedParts[index] : redacted
+            // Only one payment is offered per reply; later ones wait in the queue.
+            if combined?.confirmation != nil || session.pending != nil, let form = newForm(part, facts: facts), combined?.intent == .transfer || combined?.intent == .billPayment {
+                session.queued = (session.queued ?? []) + [form]
+                combined?.text += "\n\nAfter that, I'll set up your next request: \(describe(form, facts: facts))."
+                continue
+            }
+            let draft = try await respondToOne(part, redacted: partRedacted, facts: facts, session: &session)
+            if var sum = combined {
+                sum.text += "\n\n" + draft.text
+                sum.sources += draft.sources.filter { !sum.sources.contains($0) }
+                if draft.confirmation != nil { sum.confirmation = draft.confirmation }
+                if sum.intent != .transfer && sum.intent != .billPayment { sum.intent = draft.intent }
+                sum.degraded = sum.degraded || draft.degraded
+                sum.transferExecuted = sum.transferExecuted ?? draft.transferExecuted
+                combined = sum
+            } else {
+                combined = draft
+            }
+        }
+        return combined!
+    }
+
+    /// A form for a payment request found in a later part of a message, or nil when the part
+    /// is not a payment request.
+    func newForm(_ text: String, facts: CustomerFacts) -> PendingPayment? {
+        let reading = PaymentReader.read(text, facts: facts, today: today())
+        let intent = Understanding.intent(text, reading: reading)
+        guard intent == .transfer || intent == .billPayment else { return nil }
+        var form = PendingPayment(kind: intent == .billPayment ? .billPayment : nil)
+        _ = fill(&form, with: reading, facts: facts)
+        return form
+    }
+
+    func describe(_ form: PendingPayment, facts: CustomerFacts) -> String {
+        let amount = form.amount.map { Money(minorUnits: $0).formatted + " " } ?? ""
+        let verb = form.kind == .billPayment ? "pay" : "send"
+        if let destination = form.destination {
+            return form.kind == .billPayment ? "pay \(amount)to \(facts.shortName(of: destination))" : "\(verb) \(amount)to \(facts.shortName(of: destination))"
+        }
+        return form.kind == .billPayment ? "a bill payment" : "a transfer"
+    }
+
+    func respondToOne(_ text: String, redacted: String, facts: CustomerFacts, session: inout ChatSession) async throws -> Draft {
+        let customer = session.customerID
+        let reading = PaymentReader.read(text, facts: facts, today: today())
+        let reply = ConfirmationReply.classify(text)
+        let intent = Understanding.intent(text, reading: reading)
+
+        // 1. A confirmation is waiting for an answer.
+        if let id = session.confirmationID, let confirmation = try await sessions.confirmation(id: id, customerID: customer), confirmation.state == .pending {
+            let request = confirmation.request
+            let restatesSummary = reading.hasSlots && matches(reading, request, facts: facts)
+            if reading.hasSlots, !restatesSummary {
+                if isNewRequest(reading, intent: intent, comparedWith: request.destination, facts: facts) {
+                    var form = PendingPayment(kind: intent == .billPayment ? .billPayment : nil)
+                    _ = fill(&form, with: reading, facts: facts)
+                    session.queued = [form] + (session.queued ?? [])
+                    return reask(confirmation, after: "One at a time: I'll set up \(describe(form, facts: facts)) next.", intent: intent)
+                }
+                if intent == .transfer || intent == .billPayment || intent == .unknown || reading.correctionCue || reply != .other {
+                    // A correction: the proposal is replaced by a new summary; the old one can
+                    // no longer execute.
+                    _ = try await decide(id, decision: .cancel, customerID: customer)
+                    session.confirmationID = nil
+                    var form = PendingPayment(
+                        kind: request.destination.kind, fromAccountID: request.fromAccountID, destination: request.destination,
+                        amount: request.amount, scheduledFor: request.scheduledFor
+                    )
+                    if reading.hasDestination || reading.source != nil { form.asking = nil }
+                    var draft = try await advance(&form, with: reading, facts: facts, session: &session)
+                    if draft.confirmation == nil { draft.text = "I've cancelled the previous request (\(confirmation.summary)); no money was moved. " + draft.text }
+                    return draft
+                }
+            }
+            switch reply {
+            case .affirm where !reading.hasSlots || restatesSummary:
+                session.confirmationID = nil
+                var draft: Draft
+                do {
+                    draft = Draft(text: try await decide(id, decision: .confirm, customerID: customer).message, intent: .confirm)
+                    draft.transferExecuted = true
+                } catch let error as ConfirmationError {
+                    draft = Draft(text: Self.refusal(error), intent: .confirm)
+                    draft.transferExecuted = false
+                }
+                return try await continueQueue(after: draft, facts: facts, session: &session)
+            case .refuse:
+                session.confirmationID = nil
+                _ = try await decide(id, decision: .cancel, customerID: customer)
+                return try await continueQueue(after: Draft(text: "Cancelled. No money was moved.", intent: .cancel), facts: facts, session: &session)
+            default:
+                var answer = try await answerOther(intent, text: text, redacted: redacted, reading: reading, facts: facts, session: &session)
+                let lead = answer.text.isEmpty ? "" : answer.text + "\n\n"
+                let still = intent == .greeting && SmallTalk.kind(text) == .goodbye
+                    ? "Before you go: this payment is still waiting for your answer — \(confirmation.summary)? \(Self.reaskSuffix) If you don't answer, it expires and no money moves."
+                    : "Still waiting for your answer: \(confirmation.summary)? \(Self.reaskSuffix)"
+                answer.text = lead + still
+                answer.confirmation = .init(id: confirmation.id, summary: confirmation.summary, expires_at: confirmation.expiresAt)
+                return answer
+            }
+        }
+        session.confirmationID = nil
+
+        // 2. A payment form is open.
+        if var form = session.pending {
+            if reply == .refuse, !reading.hasSlots {
+                session.pending = nil
+                return try await continueQueue(after: Draft(text: "Okay, I've cancelled that. No money was moved.", intent: .cancel), facts: facts, session: &session)
+            }
+            if reading.hasSlots, isNewRequest(reading, intent: intent, comparedWith: form.destination, facts: facts), form.destination != nil {
+                var fresh = PendingPayment(kind: intent == .billPayment ? .billPayment : nil)
+                return try await advance(&fresh, with: reading, facts: facts, session: &session)
+            }
+            let otherIntent = ![.transfer, .billPayment, .unknown, .confirm, .cancel].contains(intent)
+            if reading.hasSlots, !otherIntent || answersOpenQuestion(reading, form) {
+                form.parked = nil
+                return try await advance(&form, with: reading, facts: facts, session: &session)
+            }
+            if reply == .affirm || (!otherIntent && form.parked == true && intent != .unknown) {
+                form.parked = nil
+                return try await advance(&form, with: PaymentReading(), facts: facts, session: &session)
+            }
+            if otherIntent {
+                var answer = try await answerOther(intent, text: text, redacted: redacted, reading: reading, facts: facts, session: &session)
+                form.parked = true
+                session.pending = form
+                let about = form.destination.map { (form.kind == .billPayment ? "pay " : "send money to ") + facts.shortName(of: $0) } ?? (form.kind == .billPayment ? "pay that bill" : "make that payment")
+                answer.text += "\n\nDo you still want to \(about)? Just tell me what's missing, or say no to drop it."
+                return answer
+            }
+            return try await advance(&form, with: reading, facts: facts, session: &session, preface: "I didn't catch that. ")
+        }
+
+        // 3. Nothing is pending. The `openai` responder drafts this turn when configured; its
+        // money tools come back through `advance` like the local responder's. A model failure
+        // falls back to the local answer, marked degraded.
+        if let model {
+            if let drafted = await modelTurn(model, raw: text, redacted: redacted, facts: facts, session: &session) { return drafted }
+            var local = try await respondFresh(text, redacted: redacted, intent: intent, reply: reply, reading: reading, facts: facts, session: &session)
+            local.degraded = true
+            return local
+        }
+        return try await respondFresh(text, redacted: redacted, intent: intent, reply: reply, reading: reading, facts: facts, session: &session)
+    }
+
+    func respondFresh(_ text: String, redacted: String, intent: ChatIntent, reply: ConfirmationReply, reading: PaymentReading, facts: CustomerFacts, session: inout ChatSession) async throws -> Draft {
+        if intent == .transfer || intent == .billPayment {
+            var form = PendingPayment(kind: intent == .billPayment ? .billPayment : nil)
+            return try await advance(&form, with: reading, facts: facts, session: &session)
+        }
+        if intent == .confirm || (intent == .unknown && reply == .affirm) {
+            return Draft(text: "There's nothing waiting for your confirmation right now.", intent: .confirm)
+        }
+        if intent == .unknown && reply == .refuse {
+            return Draft(text: "Okay — nothing is waiting, and no money was moved. Anything else I can help with?", intent: .cancel)
+        }
+        return try await answerOther(intent, text: text, redacted: redacted, reading: reading, facts: facts, session: &session)
+    }
+
+    /// A request that is not a correction of the current one: a payment verb, an amount and a
+    /// different destination, without "actually", "instead", "no" ….
+    func isNewRequest(_ reading: PaymentReading, intent: ChatIntent, comparedWith destination: TransferDestination?, facts: CustomerFacts) -> Bool {
+        guard (intent == .transfer || intent == .billPayment), reading.hasPaymentVerb, reading.hasDestination, !reading.correctionCue else { return false }
+        var form = PendingPayment()
+        _ = fill(&form, with: reading, facts: facts)
+        guard let named = form.destination else { return false }
+        return named != destination
+    }
+
+    func answersOpenQuestion(_ reading: PaymentReading, _ form: PendingPayment) -> Bool {
+        switch form.asking {
+        case .amount: reading.amount.isMentioned
+        case .destination: reading.hasDestination || !reading.accounts.isEmpty
+        case .source: reading.source != nil || !reading.accounts.isEmpty
+        case nil: false
+        }
+    }
+
+    /// Whether every slot the message names equals the request's ("yes, 50" to a $50 summary).
+    func matches(_ reading: PaymentReading, _ request: TransferRequest, facts: CustomerFacts) -> Bool {
+        var form = PendingPayment(kind: request.destination.kind, fromAccountID: request.fromAccountID, destination: request.destination, amount: request.amount, scheduledFor: request.scheduledFor)
+        let before = form
+        let problem = fill(&form, with: reading, facts: facts)
+        return problem == nil && form == before
+    }
+
+    /// Re-asks a pending confirmation after saying something else.
+    func reask(_ confirmation: Confirmation, after text: String, intent: ChatIntent) -> Draft {
+        Draft(
+            text: "\(text)\n\nFirst, this payment is waiting for your answer: \(confirmation.summary)? \(Self.reaskSuffix)",
+            intent: intent, confirmation: .init(id: confirmation.id, summary: confirmation.summary, expires_at: confirmation.expiresAt)
+        )
+    }
+
+    /// After a payment is settled, the next queued request is taken up.
+    func continueQueue(after draft: Draft, facts: CustomerFacts, session: inout ChatSession) async throws -> Draft {
+        guard var next = session.queued?.first else { return draft }
+        session.queued?.removeFirst()
+        if session.queued?.isEmpty == true { session.queued = nil }
+        let following = try await advance(&next, with: PaymentReading(), facts: facts, session: &session)
+        var combined = draft
+        combined.text += "\n\nNext, your other request: " + following.text
+        combined.confirmation = following.confirmation
+        return combined
+    }
+
+    /// Answers a turn that is not about the payment in progress.
+    func answerOther(_ intent: ChatIntent, text: String, redacted: String, reading: PaymentReading, facts: CustomerFacts, session: inout ChatSession) async throws -> Draft {
+        var context = session.context ?? DialogueContext()
+        defer { session.context = context }
+        let named = Understanding.namedAccounts(reading)
+        let followUp = Understanding.isFollowUp(text)
+        // Follow-ups: the last question again with one thing changed.
+        if intent == .unknown || (followUp && intent != .handoff) {
+            if context.lastIntent == .balance, !named.isEmpty {
+                context.lastAccounts = named
+                return try await balances(session.customerID, only: named)
+            }
+            if context.lastIntent == .transactions, var query = context.lastQuery {
+                let merchants = try await ledger.merchants(customerID: session.customerID).sorted { $0.count > $1.count }
+                let change = MessageUnderstanding.transactionQuery(text, today: today(), merchants: merchants)
+                if change.from != nil || change.merchant != nil || change.category != nil || change.minAmount != nil || change.maxAmount != nil || !named.isEmpty {
+                    if change.from != nil { (query.from, query.to) = (change.from, change.to); query.limit = max(query.limit, change.limit) }
+                    if change.merchant != nil { query.merchant = change.merchant; query.category = nil }
+                    if change.category != nil { query.category = change.category; query.merchant = nil }
+                    if change.minAmount != nil || change.maxAmount != nil { (query.minAmount, query.maxAmount) = (change.minAmount, change.maxAmount) }
+                    if let kind = named.first { query.accountID = facts.account(kind)?.id }
+                    context.lastQuery = query
+                    return try await transactions(session.customerID, query: query, facts: facts)
+                }
+            }
+            if context.lastIntent == .knowledge, let topic = context.lastTopic, intent != .unknown || followUp || Understanding.refersBack(text) {
+                return await answer(topic + " " + redacted)
+            }
+        }
+        switch intent {
+        case .balance:
+            context.lastIntent = .balance
+            context.lastAccounts = named.isEmpty ? nil : named
+            return try await balances(session.customerID, only: named)
+        case .transactions:
+            let merchants = try await ledger.merchants(customerID: session.customerID).sorted { $0.count > $1.count }
+            var query = MessageUnderstanding.transactionQuery(text, today: today(), merchants: merchants)
+            if let kind = named.first { query.accountID = facts.account(kind)?.id }
+            context.lastIntent = .transactions
+            context.lastQuery = query
+            return try await transactions(session.customerID, query: query, facts: facts)
+        case .knowledge:
+            context.lastIntent = .knowledge
+            context.lastTopic = redacted
+            return await answer(redacted)
+        case .handoff:
+            let ticket = session.ticketID ?? "TKT-" + Self.randomID().prefix(8).uppercased()
+            session.ticketID = ticket
+            return Draft(text: "I've asked a member of our support team to join. Your ticket is \(ticket); an agent usually replies in this chat within 5 minutes.", intent: .handoff)
+        case .greeting:
+            return Draft(text: SmallTalk.reply(SmallTalk.kind(text)), intent: .greeting)
+        case .confirm, .cancel:
+            return Draft(text: "", intent: intent)
+        case .transfer, .billPayment, .unknown, .blocked:
+            return Draft(text: "I'm not sure I understood. Do you want to check a balance, look at transactions, send money, pay a bill, or ask a question about your account?", intent: .unknown)
+        }
+    }
+}
+
+/// Splits a message that holds several requests ("send 50 to sam and pay my verizon bill",
+/// "what's my balance? also show my last 5 transactions") at a joining word, when each side
+/// has its own intent. A side without one ("between $20 and $100", "checking and savings")
+/// is not a request of its own.
+public enum RequestSplitter {
+    static let joiners = [" and then ", " and also ", " and ", " & ", " then ", " also ", " plus ", "; ", ". ", "? ", "! "]
+
+    public static func segments(_ text: String) -> [String] {
+        for joiner in joiners {
+            var searchStart = text.startIndex
+            while let range = text.range(of: joiner, options: .caseInsensitive, range: searchStart..<text.endIndex) {
+                let left = String(text[..<range.lowerBound]) + (joiner.first == "?" || joiner.first == "!" ? String(joiner.first!) : "")
+                let right = String(text[range.upperBound...])
+                if standsAlone(left), standsAlone(right) {
+                    return segments(left) + segments(right)
+                }
+                searchStart = range.upperBound
+            }
+        }
+        return [text]
+    }
+
+    static func standsAlone(_ text: String) -> Bool {
+        let words = ConfirmationReply.words(text).filter { $0 != "?" && $0 != "!" }
+        guard words.count >= 2 || ["balance", "balances", "transactions", "bye", "thanks"].contains(words.first ?? "") else { return false }
+        return words.contains { PaymentReader.verbs.contains($0) } || MessageUnderstanding.intent(text) != .unknown
+    }
+}
