@@ -100,7 +100,8 @@ public struct ConciergeEngine: Sendable {
         let lines = (chosen.isEmpty ? all : chosen).map { account -> String in
             let name = "\(account.name) (…\(account.mask))"
             if account.kind == .creditCard {
-                return "\(name): \(Money(minorUnits: -account.balance).formatted) owed, \(Money(minorUnits: account.available).formatted) available credit"
+                let limit = account.creditLimit.map { " (credit limit \(Money(minorUnits: $0).formatted))" } ?? ""
+                return "\(name): \(Money(minorUnits: -account.balance).formatted) owed, \(Money(minorUnits: account.available).formatted) available credit\(limit)"
             }
             return "\(name): \(Money(minorUnits: account.balance).formatted)"
         }

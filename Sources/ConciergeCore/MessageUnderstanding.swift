@@ -30,7 +30,25 @@ public enum MessageUnderstanding {
         has(text, ["no", "nope", "cancel", "stop", "don't", "dont", "never mind", "nevermind", "abort", "forget it"])
     }
 
+    static let balanceWords = [
+        "balance", "balances", "bal", "how much money", "how much do i have", "available credit", "what do i have", "what's in my", "whats in my",
+        "wats in", "whats in", "what's in", "how much is in", "how much in", "how much have i got", "how much is left", "what's left", "whats left",
+        "owe", "do i owe", "my credit limit", "my limit", "what accounts", "my accounts", "accounts do i have", "funds available",
+    ]
+    static let transactionWords = [
+        "transaction", "transactions", "spent", "spend", "spending", "purchases", "purchase", "charges", "history", "bought", "payments",
+        "activity", "paycheck", "payroll", "salary", "deposited", "came in", "come in", "got paid", "hit yet", "blow", "blew", "txns",
+        "statement activity", "recent", "last paid", "go out", "went out",
+    ]
+    static let smallTalkHelp = [
+        "what can you do", "what can u do", "what do you do", "what can i ask", "what can you help", "can you help me with",
+        "what kinds of things", "what kind of things", "how does this work", "who are you", "are you a bot", "are you a real person",
+        "are you human", "are you a robot", "are you real", "are you a person", "is this a bot",
+    ]
+
     public static func intent(_ text: String) -> ChatIntent {
+        let wordList = words(text)
+        if has(text, smallTalkHelp) || (wordList.count <= 2 && has(text, ["help", "menu", "options"])) { return .greeting }
         if has(text, ["human", "agent", "representative", "real person", "a person", "talk to someone", "speak to someone", "speak with someone", "customer service", "operator"]) {
             return .handoff
         }
@@ -38,11 +56,11 @@ public enum MessageUnderstanding {
         if has(text, ["send", "transfer", "move", "wire", "pay", "zelle"]) && (amount(in: text) != nil || has(text, ["money", "to", "from"])) {
             if !has(text, ["how do", "how can", "how long", "can i", "why", "what", "fee", "fees", "limit", "limits"]) { return .transfer }
         }
-        if has(text, ["balance", "balances", "how much money", "how much do i have", "available credit", "what do i have", "what's in my", "whats in my"]) { return .balance }
-        if has(text, ["transaction", "transactions", "spent", "spend", "spending", "purchases", "purchase", "charges", "history", "bought", "payments", "activity"]) {
+        if has(text, balanceWords) || wordList.contains(where: { $0.count >= 6 && TextMatch.distance($0, "balance") <= 2 }) { return .balance }
+        if has(text, transactionWords) {
             return .transactions
         }
-        if has(text, ["hi", "hello", "hey", "good morning", "good afternoon", "good evening", "thanks", "thank you", "cheers", "how are you"]) && words(text).count <= 6 {
+        if has(text, ["hi", "hello", "hey", "good morning", "good afternoon", "good evening", "thanks", "thank you", "cheers", "how are you", "thx", "ty", "bye", "goodbye", "see ya", "cya", "tysm", "appreciate it"]) && wordList.count <= 6 {
             return .greeting
         }
         if has(text, ["how", "what", "why", "when", "where", "can i", "do you", "is there", "are there", "does", "will", "should i", "help", "fee", "fees", "card", "dispute", "fraud", "lost", "stolen", "limit", "interest", "statement", "overdraft", "rewards", "points", "verify", "password", "app"]) {
@@ -107,7 +125,7 @@ public enum MessageUnderstanding {
             (query.from, query.to) = (day, day)
         } else if has(text, ["today"]) {
             (query.from, query.to) = (today, today)
-        } else if let index = months.firstIndex(where: { has(text, ["in " + $0, "during " + $0, $0]) }) {
+        } else if let index = months.firstIndex(where: { has(text, ["in " + $0, "during " + $0, "for " + $0, "since " + $0, "from " + $0] + ($0 == "may" || $0 == "march" ? [] : [$0])) }) {
             let m = index + 1
             (query.from, query.to) = monthRange(m > month ? year - 1 : year, m)
         }
@@ -115,7 +133,7 @@ public enum MessageUnderstanding {
         for merchant in merchants {
             let name = merchant.lowercased()
             let key = name.split(separator: " ").first.map(String.init) ?? name
-            if lower.contains(name) || (key.count >= 4 && has(text, [key.replacingOccurrences(of: "'", with: "")])) {
+            if lower.contains(name) || (key.count >= 3 && has(text, [key.replacingOccurrences(of: "'", with: ""), key])) {
                 query.merchant = merchant
                 break
             }

@@ -47,7 +47,7 @@ public enum AmountReader {
     static let notMoneyAfter: Set<String> = [
         "th", "st", "nd", "rd", "days", "day", "weeks", "week", "months", "month", "years", "year", "times", "time",
         "transactions", "transaction", "am", "pm", "minutes", "mins", "hours", "hrs", "percent", "%", "items", "payments",
-        "fa", "x", "of",
+        "fa", "x", "of", "step", "steps", "factor", "digit", "digits",
     ]
     static let notMoneyBefore: Set<String> = ["last", "past", "first", "ending", "ends", "the", "on", "next", "top", "digits", "number", "#", "no", "acct", "account", "card", "in"]
     static let numberWords: [String: Int64] = [
@@ -70,6 +70,8 @@ public enum AmountReader {
     struct Token {
         var text: String
         var isNumber: Bool
+        /// Written right after the previous token, with no space ("15th", "2fa").
+        var attached: Bool = false
         /// The number's groups were split by plain spaces ("1 500"): readable only as money
         /// when a currency marks it.
         var spaceGrouped: Bool = false
@@ -79,6 +81,7 @@ public enum AmountReader {
         let scalars = Array(text.lowercased().unicodeScalars.filter { !invisible.contains($0) })
         var tokens: [Token] = []
         var i = 0
+        var spaced = true
         func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
         func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
         while i < scalars.count {
@@ -108,7 +111,8 @@ public enum AmountReader {
                     }
                     break
                 }
-                tokens.append(Token(text: number, isNumber: true, spaceGrouped: spaceGrouped))
+                tokens.append(Token(text: number, isNumber: true, attached: !spaced, spaceGrouped: spaceGrouped))
+                spaced = false
                 i = j
             } else if isLetter(s) || s == "'" || s == "’" {
                 var word = ""
@@ -116,12 +120,15 @@ public enum AmountReader {
                 while j < scalars.count, isLetter(scalars[j]) || scalars[j] == "'" || scalars[j] == "’" || scalars[j] == "&" {
                     word.unicodeScalars.append(scalars[j] == "’" ? "'" : scalars[j]); j += 1
                 }
-                tokens.append(Token(text: word, isNumber: false))
+                tokens.append(Token(text: word, isNumber: false, attached: !spaced))
+                spaced = false
                 i = j
             } else if s == " " || s == "\n" || s == "\t" || s == "\r" || groupSpaces.contains(s) {
+                spaced = true
                 i += 1
             } else {
-                tokens.append(Token(text: String(s), isNumber: false))
+                tokens.append(Token(text: String(s), isNumber: false, attached: !spaced))
+                spaced = false
                 i += 1
             }
         }
@@ -207,7 +214,16 @@ public enum AmountReader {
             }
             guard var cents = value else { continue }
             let after = i + consumed + 1 < tokens.count ? tokens[i + consumed + 1].text : ""
-            if token.isNumber, notMoneyAfter.contains(after) || (after.first?.isLetter == true && after.count <= 2 && !["k", "m"].contains(after) && !dollarWords.contains(after) && foreignWords[after] == nil) {
+            let afterToken = i + consumed + 1 < tokens.count ? tokens[i + consumed + 1] : nil
+            // "15th", "2fa", "10am": letters written onto the number make it something else.
+            if token.isNumber, let afterToken, afterToken.attached, afterToken.text.first?.isLetter == true,
+               consumed == 0, !["k", "m"].contains(afterToken.text), !dollarWords.contains(afterToken.text), foreignWords[afterToken.text] == nil {
+                continue
+            }
+            if token.isNumber, notMoneyAfter.contains(after) { continue }
+            // Dates: "dec 15", "january 5 2028", "5 december".
+            if token.isNumber, DialogueDates.month(previous) != nil || DialogueDates.month(after) != nil
+                || (i > 1 && tokens[i - 1].isNumber && DialogueDates.month(beforePrevious) != nil) {
                 continue
             }
             var currency: String?

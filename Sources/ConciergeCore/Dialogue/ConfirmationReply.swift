@@ -21,7 +21,7 @@ public enum ConfirmationReply: String, Sendable, CaseIterable {
         ["proceed"], ["please", "proceed"], ["correct"], ["thats", "correct"], ["that's", "correct"], ["absolutely"],
         ["definitely"], ["affirmative"], ["please", "do"], ["of", "course"], ["certainly"], ["that's", "right"], ["thats", "right"],
         ["that", "is", "right"], ["that", "is", "correct"], ["lets", "do", "it"], ["let's", "do", "it"], ["make", "it", "happen"],
-        ["send"], ["yes", "send"], ["👍"], ["✅"], ["👌"], ["✔"], ["☑"], ["🆗"],
+        ["send"], ["yes", "send"], ["send", "it", "over"], ["thats", "fine"], ["that's", "fine"], ["sure", "thing"], ["👍"], ["✅"], ["👌"], ["✔"], ["☑"], ["🆗"],
     ]
     /// Weak affirmations: an affirmation only alone (or with "please" or a strong one); with
     /// anything else ("ok thanks bye", "ok but…") they are acknowledgements, not a yes.
@@ -29,17 +29,17 @@ public enum ConfirmationReply: String, Sendable, CaseIterable {
         ["ok"], ["okay"], ["okey"], ["okie"], ["k"], ["kk"], ["sure"], ["alright"], ["aight"], ["fine"], ["sounds", "good"],
         ["looks", "good"], ["all", "good"], ["perfect"], ["great"], ["cool"], ["right"], ["good"],
     ]
-    static let polite: Set<String> = ["please", "pls", "plz", "pleas", "thanks", "thank", "you", "thx", "ty", "tysm", "now", "then", "so", "mate", "sir", "🙏", "!"]
+    static let polite: Set<String> = ["please", "pls", "plz", "pleas", "thanks", "thank", "you", "thx", "ty", "tysm", "now", "then", "so", "mate", "sir", "🙏", "!", "it", "that", "one", "this"]
     static let politeWithWeak: Set<String> = ["please", "pls", "plz", "!"]
 
     /// Refusal phrases anywhere in the message.
     static let refusals: [[String]] = [
         ["no"], ["nah"], ["nope"], ["naw"], ["nay"], ["n"], ["nop"], ["noo"], ["nooo"], ["cancel"], ["cancelled"], ["canceled"], ["stop"], ["wait"],
         ["hold", "on"], ["hold", "off"], ["hang", "on"], ["not", "now"], ["not", "yet"], ["forget", "it"], ["forget", "that"],
-        ["forget", "about", "it"], ["leave", "it"], ["never", "mind"], ["nevermind"], ["nvm"], ["don't"], ["dont"], ["do", "not"],
+        ["forget", "about", "it"], ["leave", "it"], ["never", "mind"], ["nevermind"], ["nvm"],
         ["abort"], ["scratch", "that"], ["not", "ok"], ["not", "okay"], ["not", "happy"], ["changed", "my", "mind"],
         ["change", "my", "mind"], ["decline"], ["declined"], ["reject"], ["no", "way"], ["skip", "it"], ["drop", "it"],
-        ["not", "anymore"], ["👎"], ["❌"], ["🚫"], ["✋"], ["🛑"], ["not", "right"], ["wrong"], ["that's", "wrong"],
+        ["not", "anymore"], ["not", "today"], ["maybe", "later"], ["another", "time"], ["some", "other", "time"], ["👎"], ["❌"], ["🚫"], ["✋"], ["🛑"], ["not", "right"], ["wrong"], ["that's", "wrong"],
     ]
     /// Phrases with "no" in them that are not a refusal.
     static let notRefusals: [[String]] = [["no", "problem"], ["no", "worries"], ["no", "prob"]]
@@ -50,7 +50,7 @@ public enum ConfirmationReply: String, Sendable, CaseIterable {
         var current = ""
         func flush() { if !current.isEmpty { words.append(current); current = "" } }
         for character in text.lowercased() {
-            if character.isLetter || character.isNumber || character == "'" || character == "’" {
+            if character.isLetter || character.isNumber || character == "'" || character == "’" || (character == "&" && !current.isEmpty) {
                 current.append(character == "’" ? "'" : character)
             } else if character == "?" || character == "!" {
                 flush(); words.append(String(character))
@@ -71,31 +71,55 @@ public enum ConfirmationReply: String, Sendable, CaseIterable {
         return (0...(words.count - phrase.count)).contains { Array(words[$0..<($0 + phrase.count)]) == phrase }
     }
 
+    /// "don't" refuses when it is about the payment ("don't send it", "don't"), not in "I don't
+    /// recognize this charge".
+    static let negatedActions: Set<String> = ["send", "pay", "do", "transfer", "move", "want", "it", "that", "bother", "need", "go", "proceed"]
+    /// Refusals that still count inside a question ("can you cancel it?").
+    static let actionRefusals: [[String]] = [["cancel"], ["stop"], ["abort"], ["don't", "send"], ["dont", "send"], ["do", "not", "send"]]
+    static let questionStarts: Set<String> = ["can", "could", "how", "what", "what's", "whats", "why", "when", "will", "would", "is", "are", "do", "does", "should", "if"]
+
     public static func classify(_ text: String) -> ConfirmationReply {
         var words = words(text)
         for phrase in notRefusals where contains(words, phrase) { return .other }
-        if refusals.contains(where: { contains(words, $0) }) { return .refuse }
+        let isQuestion = words.contains("?") && questionStarts.contains(words.first ?? "")
+        if isQuestion {
+            if actionRefusals.contains(where: { contains(words, $0) }) { return .refuse }
+        } else {
+            if refusals.contains(where: { contains(words, $0) }) { return .refuse }
+            for (index, word) in words.enumerated() where ["don't", "dont", "not"].contains(word) && (index == 0 || words[index - 1] == "do" || word != "not") {
+                let next = index + 1 < words.count ? words[index + 1] : ""
+                if next.isEmpty || next == "!" || negatedActions.contains(next) { return .refuse }
+            }
+        }
         // A question is never a yes ("ok?", "sure?", "is this ok?").
         if words.contains("?") { return .other }
         // Repeated letters typed for emphasis read as one word ("yesss", "okkk").
         words = words.map { word in word.count > 3 && Set(word.dropFirst(2)).count == 1 ? String(word.prefix(3)) : word }
-        var sawStrong = false, sawWeak = false, sawPolite = false, sawThanks = false
-        var i = 0
-        outer: while i < words.count {
-            for phrase in strong.sorted(by: { $0.count > $1.count }) where i + phrase.count <= words.count && Array(words[i..<(i + phrase.count)]) == phrase {
-                sawStrong = true; i += phrase.count; continue outer
-            }
-            for phrase in weak.sorted(by: { $0.count > $1.count }) where i + phrase.count <= words.count && Array(words[i..<(i + phrase.count)]) == phrase {
-                sawWeak = true; i += phrase.count; continue outer
-            }
-            if polite.contains(words[i]) {
-                if politeWithWeak.contains(words[i]) { sawPolite = true } else { sawThanks = true }
-                i += 1; continue
-            }
-            return .other
-        }
-        if sawStrong { return .affirm }
-        if sawWeak, !sawThanks { _ = sawPolite; return .affirm }
+        guard let parts = cover(words[...]) else { return .other }
+        if parts.strong { return .affirm }
+        if parts.weak, !parts.thanks { return .affirm }
         return .other
+    }
+
+    /// Whether the words are covered entirely by affirmation phrases and politeness, and by
+    /// which kinds (tries every split, so "yes send it" reads as "yes" + "send it").
+    static func cover(_ words: ArraySlice<String>) -> (strong: Bool, weak: Bool, thanks: Bool)? {
+        guard let first = words.first else { return (false, false, false) }
+        var best: (strong: Bool, weak: Bool, thanks: Bool)?
+        func consider(_ length: Int, strong: Bool, weak: Bool, thanks: Bool) {
+            guard let rest = cover(words.dropFirst(length)) else { return }
+            let candidate = (strong || rest.strong, weak || rest.weak, thanks || rest.thanks)
+            if best == nil || (candidate.0 && !best!.strong) { best = candidate }
+        }
+        for phrase in strong where phrase.count <= words.count && Array(words.prefix(phrase.count)) == phrase {
+            consider(phrase.count, strong: true, weak: false, thanks: false)
+        }
+        for phrase in weak where phrase.count <= words.count && Array(words.prefix(phrase.count)) == phrase {
+            consider(phrase.count, strong: false, weak: true, thanks: false)
+        }
+        if polite.contains(first) {
+            consider(1, strong: false, weak: false, thanks: !politeWithWeak.contains(first))
+        }
+        return best
     }
 }

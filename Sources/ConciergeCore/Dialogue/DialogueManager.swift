@@ -83,13 +83,21 @@ extension ConciergeEngine {
 
     func respondToOne(_ text: String, redacted: String, facts: CustomerFacts, session: inout ChatSession) async throws -> Draft {
         let customer = session.customerID
-        let reading = PaymentReader.read(text, facts: facts, today: today())
+        var reading = PaymentReader.read(text, facts: facts, today: today())
         let reply = ConfirmationReply.classify(text)
-        let intent = Understanding.intent(text, reading: reading)
+        let merchants = try await ledger.merchants(customerID: customer)
+        let intent = Understanding.intent(text, reading: reading, merchants: merchants)
+        let otherIntent = ![.transfer, .billPayment, .unknown, .confirm, .cancel].contains(intent)
 
         // 1. A confirmation is waiting for an answer.
         if let id = session.confirmationID, let confirmation = try await sessions.confirmation(id: id, customerID: customer), confirmation.state == .pending {
             let request = confirmation.request
+            // "the other way round": the same transfer between own accounts, reversed.
+            if Understanding.asksToSwap(text), case .account(let to) = request.destination, let from = facts.accounts.first(where: { $0.id == request.fromAccountID }),
+               let toKind = facts.accounts.first(where: { $0.id == to })?.kind {
+                reading.source = toKind
+                reading.destination = from.kind
+            }
             let restatesSummary = reading.hasSlots && matches(reading, request, facts: facts)
             if reading.hasSlots, !restatesSummary {
                 if isNewRequest(reading, intent: intent, comparedWith: request.destination, facts: facts) {
@@ -128,7 +136,14 @@ extension ConciergeEngine {
             case .refuse:
                 session.confirmationID = nil
                 _ = try await decide(id, decision: .cancel, customerID: customer)
-                return try await continueQueue(after: Draft(text: "Cancelled. No money was moved.", intent: .cancel), facts: facts, session: &session)
+                var cancelled = Draft(text: "Cancelled. No money was moved.", intent: .cancel)
+                if otherIntent {
+                    // "no — what's my balance?": cancelled, and the question answered.
+                    let answer = try await answerOther(intent, text: text, redacted: redacted, reading: reading, facts: facts, session: &session)
+                    cancelled.text += "\n\n" + answer.text
+                    cancelled.sources = answer.sources
+                }
+                return try await continueQueue(after: cancelled, facts: facts, session: &session)
             default:
                 var answer = try await answerOther(intent, text: text, redacted: redacted, reading: reading, facts: facts, session: &session)
                 let lead = answer.text.isEmpty ? "" : answer.text + "\n\n"
@@ -144,16 +159,24 @@ extension ConciergeEngine {
 
         // 2. A payment form is open.
         if var form = session.pending {
-            if reply == .refuse, !reading.hasSlots {
+            if reply == .refuse, !reading.hasSlots || otherIntent {
                 session.pending = nil
-                return try await continueQueue(after: Draft(text: "Okay, I've cancelled that. No money was moved.", intent: .cancel), facts: facts, session: &session)
+                var cancelled = Draft(text: "Okay, I've cancelled that. No money was moved.", intent: .cancel)
+                if otherIntent {
+                    let answer = try await answerOther(intent, text: text, redacted: redacted, reading: reading, facts: facts, session: &session)
+                    cancelled.text += "\n\n" + answer.text
+                    cancelled.sources = answer.sources
+                }
+                return try await continueQueue(after: cancelled, facts: facts, session: &session)
             }
             if reading.hasSlots, isNewRequest(reading, intent: intent, comparedWith: form.destination, facts: facts), form.destination != nil {
                 var fresh = PendingPayment(kind: intent == .billPayment ? .billPayment : nil)
                 return try await advance(&fresh, with: reading, facts: facts, session: &session)
             }
-            let otherIntent = ![.transfer, .billPayment, .unknown, .confirm, .cancel].contains(intent)
-            if reading.hasSlots, !otherIntent || answersOpenQuestion(reading, form) {
+            // A short answer to the open question fills it; a question about something else
+            // that happens to hold a number ("how do i set up 2 step login") does not.
+            let short = ConfirmationReply.words(text).count <= 4
+            if reading.hasSlots, !otherIntent || (answersOpenQuestion(reading, form) && short) {
                 form.parked = nil
                 return try await advance(&form, with: reading, facts: facts, session: &session)
             }
@@ -193,7 +216,13 @@ extension ConciergeEngine {
             return Draft(text: "There's nothing waiting for your confirmation right now.", intent: .confirm)
         }
         if intent == .unknown && reply == .refuse {
-            return Draft(text: "Okay — nothing is waiting, and no money was moved. Anything else I can help with?", intent: .cancel)
+            return Draft(text: "No problem — nothing is waiting for an answer. Anything else I can help with?", intent: .unknown)
+        }
+        // "and ravi another 100", "now jordan 20": a payment follow-up names what to change.
+        if intent == .unknown, reading.hasDestination || reading.amount.isMentioned,
+           let last = session.context?.lastIntent, last == .transfer || last == .billPayment {
+            var form = PendingPayment(kind: last == .billPayment && reading.payees.isEmpty ? .billPayment : nil)
+            return try await advance(&form, with: reading, facts: facts, session: &session)
         }
         return try await answerOther(intent, text: text, redacted: redacted, reading: reading, facts: facts, session: &session)
     }
@@ -251,8 +280,11 @@ extension ConciergeEngine {
         defer { session.context = context }
         let named = Understanding.namedAccounts(reading)
         let followUp = Understanding.isFollowUp(text)
-        // Follow-ups: the last question again with one thing changed.
-        if intent == .unknown || (followUp && intent != .handoff) {
+        // Follow-ups: the last question again with one thing changed. A short message that
+        // only names an account or a filter ("the card?", "and savings?") follows up too.
+        let bare = ConfirmationReply.words(text).filter { $0 != "?" }.count <= 4
+        let follows = intent == .unknown || intent == context.lastIntent && followUp || (followUp || bare) && intent == .knowledge
+        if follows && intent != .handoff {
             if context.lastIntent == .balance, !named.isEmpty {
                 context.lastAccounts = named
                 return try await balances(session.customerID, only: named)
@@ -260,7 +292,8 @@ extension ConciergeEngine {
             if context.lastIntent == .transactions, var query = context.lastQuery {
                 let merchants = try await ledger.merchants(customerID: session.customerID).sorted { $0.count > $1.count }
                 let change = MessageUnderstanding.transactionQuery(text, today: today(), merchants: merchants)
-                if change.from != nil || change.merchant != nil || change.category != nil || change.minAmount != nil || change.maxAmount != nil || !named.isEmpty {
+                let total = MessageUnderstanding.has(text, ["total", "all together", "altogether", "in total", "sum", "add up", "adds up"])
+                if change.from != nil || change.merchant != nil || change.category != nil || change.minAmount != nil || change.maxAmount != nil || !named.isEmpty || total {
                     if change.from != nil { (query.from, query.to) = (change.from, change.to); query.limit = max(query.limit, change.limit) }
                     if change.merchant != nil { query.merchant = change.merchant; query.category = nil }
                     if change.category != nil { query.category = change.category; query.merchant = nil }
@@ -270,8 +303,17 @@ extension ConciergeEngine {
                     return try await transactions(session.customerID, query: query, facts: facts)
                 }
             }
-            if context.lastIntent == .knowledge, let topic = context.lastTopic, intent != .unknown || followUp || Understanding.refersBack(text) {
+        }
+        if intent == .knowledge || intent == .unknown, Understanding.refersBack(text) || followUp {
+            // "how long does that take", "how do i get the limit on it raised": the last
+            // topic, or the account last talked about, fills in "that" and "it".
+            if context.lastIntent == .knowledge, let topic = context.lastTopic {
                 return await answer(topic + " " + redacted)
+            }
+            if let kinds = context.lastAccounts, kinds.count == 1, intent == .knowledge {
+                context.lastIntent = .knowledge
+                context.lastTopic = redacted + " " + kinds[0].displayName
+                return await answer(redacted + " " + kinds[0].displayName)
             }
         }
         switch intent {
@@ -319,6 +361,14 @@ public enum RequestSplitter {
                 let right = String(text[range.upperBound...])
                 if standsAlone(left), standsAlone(right) {
                     return segments(left) + segments(right)
+                }
+                // "pay at&t 65 and state farm 180", "send lena 100 and ravi 200": the second
+                // payment shares the first one's verb.
+                let leftWords = ConfirmationReply.words(left)
+                if joiner == " and " || joiner == " & " || joiner == " then " || joiner == " plus ",
+                   let verb = leftWords.first(where: { PaymentReader.verbs.contains($0) }), right.contains(where: \.isNumber), left.contains(where: \.isNumber),
+                   !ConfirmationReply.words(right).contains(where: { PaymentReader.verbs.contains($0) }), ConfirmationReply.words(right).count >= 2 {
+                    return segments(left) + segments(verb + " " + right)
                 }
                 searchStart = range.upperBound
             }

@@ -82,7 +82,11 @@ extension ConciergeEngine {
     func advance(_ form: inout PendingPayment, with reading: PaymentReading, facts: CustomerFacts, session: inout ChatSession, preface: String = "") async throws -> Draft {
         let problem = fill(&form, with: reading, facts: facts)
         let intent: ChatIntent = form.kind == .billPayment ? .billPayment : .transfer
-        defer { session.pending = session.confirmationID == nil ? form : nil }
+        defer {
+            session.pending = session.confirmationID == nil ? form : nil
+            session.context = session.context ?? DialogueContext()
+            session.context?.lastIntent = intent
+        }
         func ask(_ slot: PaymentSlot, _ text: String) -> Draft {
             form.asking = slot
             return Draft(text: preface + text, intent: intent)

@@ -12,9 +12,20 @@ public enum Understanding {
     ]
     static let followUpStarts = ["and", "what about", "how about", "same for", "same but", "ok and", "also", "now", "what abt", "n"]
 
-    public static func intent(_ text: String, reading: PaymentReading) -> ChatIntent {
+    /// Words that make a question about an account a help-center question, not a balance.
+    static let topicWords = [
+        "interest", "rate", "apy", "fee", "fees", "open", "close", "statement", "statements", "work", "works", "overdraft", "raise",
+        "routing", "number", "freeze", "lost", "stolen", "activate", "pin", "dispute", "rewards", "cashback", "increase", "joint",
+        "how do", "how can", "how long", "why", "can i", "difference", "replace", "cancel",
+    ]
+    static let amountQuestion = ["how much", "what's", "whats", "wats", "what is", "left", "at now", "got", "have", "balance", "bal", "in my", "status"]
+    static let howTo = ["how do", "how can", "how to", "why", "can i", "should i", "what is a", "what's a"]
+
+    /// The turn's intent. `merchants` are the customer's own, so "and at chipotle?" or "how
+    /// much did i blow at starbucks" read as transaction questions.
+    public static func intent(_ text: String, reading: PaymentReading, merchants: [String] = []) -> ChatIntent {
         let base = MessageUnderstanding.intent(text)
-        if base == .handoff { return .handoff }
+        if base == .handoff || base == .greeting && !reading.hasPaymentVerb { return base }
         let question = MessageUnderstanding.has(text, questionCues)
         if reading.hasPaymentVerb, !question {
             let shaped = reading.amount.isMentioned || !reading.payees.isEmpty || !reading.billers.isEmpty || reading.destination != nil
@@ -26,7 +37,25 @@ public enum Understanding {
                 return .transfer
             }
         }
-        if base == .transfer || base == .billPayment { return question ? .knowledge : .unknown }
+        if base == .transfer || base == .billPayment { return question ? .knowledge : base }
+        if base == .unknown || base == .knowledge {
+            // "whats my checking at now", "wats in savings rn", "how much in checking".
+            if !namedAccounts(reading).isEmpty, !reading.hasPaymentVerb, MessageUnderstanding.has(text, amountQuestion), !MessageUnderstanding.has(text, topicWords) {
+                return .balance
+            }
+            // A merchant or a spending category of the customer's own, not a how-to question.
+            let lower = text.lowercased()
+            let namesMerchant = merchants.contains { merchant in
+                let name = merchant.lowercased()
+                let key = name.split(separator: " ").first.map(String.init) ?? name
+                return lower.contains(name) || (key.count >= 3 && MessageUnderstanding.has(text, [key.replacingOccurrences(of: "'", with: ""), key]))
+            }
+            let namesCategory = MessageUnderstanding.words(text).contains { MessageUnderstanding.categoryWords[$0] != nil }
+            if namesMerchant || (namesCategory && base == .unknown) || (namesCategory && MessageUnderstanding.has(text, ["did", "was", "last", "this month", "last month", "go out", "went"])),
+               !MessageUnderstanding.has(text, howTo) {
+                return .transactions
+            }
+        }
         return base
     }
 
@@ -45,6 +74,11 @@ public enum Understanding {
         return followUpStarts.contains { joined == $0 || joined.hasPrefix($0 + " ") }
     }
 
+    /// "the other way round", "reverse it".
+    static func asksToSwap(_ text: String) -> Bool {
+        MessageUnderstanding.has(text, ["other way", "other way round", "other way around", "the other direction", "reverse it", "the opposite", "opposite way", "swap them", "backwards"])
+    }
+
     /// "how long does that take", "is there a fee for it".
     static func refersBack(_ text: String) -> Bool {
         let words = ConfirmationReply.words(text)
@@ -54,13 +88,16 @@ public enum Understanding {
 
 /// Greetings, thanks, goodbyes and "what can you do".
 public enum SmallTalk {
-    public enum Kind { case greeting, thanks, goodbye, help }
+    public enum Kind { case greeting, thanks, goodbye, help, identity }
 
     static func kind(_ text: String) -> Kind {
         if MessageUnderstanding.has(text, ["bye", "goodbye", "good bye", "bye bye", "see ya", "see you", "later", "that's all", "thats all", "that is all", "i'm done", "im done", "nothing else", "cya", "ttyl", "have a good"]) {
             return .goodbye
         }
-        if MessageUnderstanding.has(text, ["help", "what can you do", "what can u do", "what do you do", "options", "menu", "what can i ask", "how does this work"]) { return .help }
+        if MessageUnderstanding.has(text, ["are you a bot", "are you a real person", "are you human", "are you a robot", "are you real", "are you a person", "is this a bot", "who are you"]) {
+            return .identity
+        }
+        if MessageUnderstanding.has(text, ["help", "what can you do", "what can u do", "what do you do", "options", "menu", "what can i ask", "how does this work", "what can you help", "can you help me with", "what kinds of things", "what kind of things"]) { return .help }
         if MessageUnderstanding.has(text, ["thanks", "thank you", "thank u", "thx", "ty", "tysm", "cheers", "appreciate it", "appreciated", "great", "awesome", "perfect"]) {
             return .thanks
         }
@@ -75,6 +112,8 @@ public enum SmallTalk {
             "You're welcome! Is there anything else I can help with?"
         case .goodbye:
             "Thanks for chatting with Pennant. Have a good day!"
+        case .identity:
+            "I'm Pennant's virtual assistant, not a person. I can help with balances, transactions, transfers, bill payments and questions about Pennant — or connect you with someone from our support team if you'd like."
         case .help:
             "I can show your balances, find and total your transactions (by merchant, category, date or amount), move money between your accounts, send money to your saved payees, pay your saved billers now or on a date, answer questions about Pennant's services, and connect you with a person."
         }
