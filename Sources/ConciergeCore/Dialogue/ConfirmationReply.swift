@@ -78,8 +78,13 @@ public enum ConfirmationReply: String, Sendable, CaseIterable {
     static let actionRefusals: [[String]] = [["cancel"], ["stop"], ["abort"], ["don't", "send"], ["dont", "send"], ["do", "not", "send"]]
     static let questionStarts: Set<String> = ["can", "could", "how", "what", "what's", "whats", "why", "when", "will", "would", "is", "are", "do", "does", "should", "if"]
 
-    public static func classify(_ text: String) -> ConfirmationReply {
+    /// - Parameter restatingAmount: the message's amount equals the one asked about, so "yes,
+    ///   50" to "$50.00?" reads as "yes".
+    public static func classify(_ text: String, restatingAmount: Bool = false) -> ConfirmationReply {
         var words = words(text)
+        if restatingAmount {
+            words.removeAll { word in word.allSatisfy { $0.isNumber || $0 == "." || $0 == "," } || AmountReader.dollarWords.contains(word) }
+        }
         for phrase in notRefusals where contains(words, phrase) { return .other }
         let isQuestion = words.contains("?") && questionStarts.contains(words.first ?? "")
         if isQuestion {

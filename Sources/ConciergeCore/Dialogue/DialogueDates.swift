@@ -32,7 +32,12 @@ public enum DialogueDates {
     /// The payment date a message names: "tomorrow", "on the 15th", "dec 15", "December 15th
     /// 2027", "12/15", "2026-12-01". Today, "now" or nothing → `.none` (pay now).
     public static func reading(_ text: String, today: String) -> DateReading {
-        let words = ConfirmationReply.words(text.replacingOccurrences(of: "/", with: " / ").replacingOccurrences(of: "-", with: " - "))
+        // Words, numbers, and "/" and "-" as words of their own (they join date parts).
+        var spaced = ""
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber { spaced.append(character) } else if character == "/" || character == "-" { spaced += " \(character) " } else { spaced.append(" ") }
+        }
+        let words = spaced.split(separator: " ").map(String.init)
         let year = Int(today.prefix(4)) ?? 2026, month = Int(today.dropFirst(5).prefix(2)) ?? 1, day = Int(today.suffix(2)) ?? 1
         func classify(_ date: String) -> DateReading {
             if date < today { return .past(date) }

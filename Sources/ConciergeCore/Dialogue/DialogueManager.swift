@@ -115,13 +115,23 @@ extension ConciergeEngine {
                         kind: request.destination.kind, fromAccountID: request.fromAccountID, destination: request.destination,
                         amount: request.amount, scheduledFor: request.scheduledFor
                     )
+                    // "no, just do the comcast one": a request waiting in the queue is taken up
+                    // whole instead of merging its destination into this one.
+                    var named = PendingPayment()
+                    _ = fill(&named, with: reading, facts: facts)
+                    if let destination = named.destination, destination != request.destination,
+                       let index = session.queued?.firstIndex(where: { $0.destination == destination }) {
+                        form = session.queued!.remove(at: index)
+                        if session.queued?.isEmpty == true { session.queued = nil }
+                    }
                     if reading.hasDestination || reading.source != nil { form.asking = nil }
                     var draft = try await advance(&form, with: reading, facts: facts, session: &session)
                     if draft.confirmation == nil { draft.text = "I've cancelled the previous request (\(confirmation.summary)); no money was moved. " + draft.text }
                     return draft
                 }
             }
-            switch reply {
+            let answer = restatesSummary ? ConfirmationReply.classify(text, restatingAmount: true) : reply
+            switch answer {
             case .affirm where !reading.hasSlots || restatesSummary:
                 session.confirmationID = nil
                 var draft: Draft
@@ -262,15 +272,16 @@ extension ConciergeEngine {
         )
     }
 
-    /// After a payment is settled, the next queued request is taken up.
+    /// After a payment is settled, the next queued request is offered (parked): the customer
+    /// says yes to set it up, and sees its own summary before anything moves.
     func continueQueue(after draft: Draft, facts: CustomerFacts, session: inout ChatSession) async throws -> Draft {
         guard var next = session.queued?.first else { return draft }
         session.queued?.removeFirst()
         if session.queued?.isEmpty == true { session.queued = nil }
-        let following = try await advance(&next, with: PaymentReading(), facts: facts, session: &session)
+        next.parked = true
+        session.pending = next
         var combined = draft
-        combined.text += "\n\nNext, your other request: " + following.text
-        combined.confirmation = following.confirmation
+        combined.text += "\n\nNext, you also asked to \(describe(next, facts: facts)). Shall I set that up?"
         return combined
     }
 
@@ -283,16 +294,17 @@ extension ConciergeEngine {
         // Follow-ups: the last question again with one thing changed. A short message that
         // only names an account or a filter ("the card?", "and savings?") follows up too.
         let bare = ConfirmationReply.words(text).filter { $0 != "?" }.count <= 4
-        let follows = intent == .unknown || intent == context.lastIntent && followUp || (followUp || bare) && intent == .knowledge
+        let total = MessageUnderstanding.has(text, ["total", "all together", "altogether", "in total", "sum", "add up", "adds up"])
+        let follows = intent == .unknown || intent == context.lastIntent && (followUp || bare) || (followUp || bare) && intent == .knowledge
+            || total && context.lastIntent == .transactions || intent == .transactions && followUp
         if follows && intent != .handoff {
             if context.lastIntent == .balance, !named.isEmpty {
                 context.lastAccounts = named
                 return try await balances(session.customerID, only: named)
             }
-            if context.lastIntent == .transactions, var query = context.lastQuery {
+            if context.lastIntent == .transactions || intent == .transactions, var query = context.lastQuery {
                 let merchants = try await ledger.merchants(customerID: session.customerID).sorted { $0.count > $1.count }
                 let change = MessageUnderstanding.transactionQuery(text, today: today(), merchants: merchants)
-                let total = MessageUnderstanding.has(text, ["total", "all together", "altogether", "in total", "sum", "add up", "adds up"])
                 if change.from != nil || change.merchant != nil || change.category != nil || change.minAmount != nil || change.maxAmount != nil || !named.isEmpty || total {
                     if change.from != nil { (query.from, query.to) = (change.from, change.to); query.limit = max(query.limit, change.limit) }
                     if change.merchant != nil { query.merchant = change.merchant; query.category = nil }
@@ -303,6 +315,12 @@ extension ConciergeEngine {
                     return try await transactions(session.customerID, query: query, facts: facts)
                 }
             }
+        }
+        // "savings now?": a bare account name is a balance question.
+        if intent == .unknown, bare, !named.isEmpty, !reading.hasPaymentVerb {
+            context.lastIntent = .balance
+            context.lastAccounts = named
+            return try await balances(session.customerID, only: named)
         }
         if intent == .knowledge || intent == .unknown, Understanding.refersBack(text) || followUp {
             // "how long does that take", "how do i get the limit on it raised": the last

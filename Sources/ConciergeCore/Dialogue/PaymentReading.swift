@@ -206,7 +206,8 @@ public enum PaymentReader {
         // "to Bob", "pay Bob 20": a name that is not one of the customer's payees.
         if reading.payees.isEmpty, reading.billers.isEmpty, reading.destination == nil {
             for (index, word) in bare.enumerated() where index + 1 < bare.count {
-                let isTo = word == "to" && (index > 0 && (verbs.contains(bare[index - 1]) || reading.amount.isMentioned || bare[..<index].contains { verbs.contains($0) }))
+                // After a verb or an amount, or as a correction ("no wait, to Priya").
+                let isTo = word == "to" && (index == 0 || reading.correctionCue || reading.amount.isMentioned || bare[..<index].contains { verbs.contains($0) })
                 let isVerb = ["send", "pay", "give", "venmo", "zelle"].contains(word) && reading.amount.isMentioned
                 guard isTo || isVerb else { continue }
                 var next = index + 1

@@ -38,6 +38,10 @@ public enum Understanding {
             }
         }
         if base == .transfer || base == .billPayment { return question ? .knowledge : base }
+        // "$50 to Sam", "40 bucks to jordan": an amount and a recipient are a payment request.
+        if !question, reading.amount.isMentioned, !reading.payees.isEmpty || reading.destination != nil || reading.unknownPayee != nil || !reading.billers.isEmpty {
+            return !reading.billers.isEmpty && reading.payees.isEmpty ? .billPayment : .transfer
+        }
         if base == .unknown || base == .knowledge {
             // "whats my checking at now", "wats in savings rn", "how much in checking".
             if !namedAccounts(reading).isEmpty, !reading.hasPaymentVerb, MessageUnderstanding.has(text, amountQuestion), !MessageUnderstanding.has(text, topicWords) {
