@@ -52,6 +52,10 @@ struct OpenAIChatModelTests {
             if last["role"] as? String == "tool" {
                 return try answer(["role": "assistant", "content": "From the tools: " + (last["content"] as? String ?? "")])
             }
+            // Hostile or mistaken proposals: the dialogue manager must refuse them.
+            if lastUser.contains("eager") { return try call("prepare_transfer", #"{"to":"Sam","amount":40}"#) }
+            if lastUser.contains("swap") { return try call("prepare_transfer", #"{"to":"Jordan","amount":400}"#) }
+            if lastUser.contains("huge") { return try call("prepare_transfer", #"{"to":"Sam","amount":1e300}"#) }
             if lastUser.contains("sam") { return try call("prepare_transfer", #"{"to":"Sam","amount":40}"#) }
             if lastUser.contains("balance") || lastUser.contains("slow") { return try call("get_balances", "{}") }
             return try answer(["role": "assistant", "content": "Hello from the model."])
@@ -102,6 +106,38 @@ struct OpenAIChatModelTests {
             let done = try await engine.chat(customerID: "cust_alex", message: "yes", sessionID: reply.session_id)
             #expect(done.reply.hasPrefix("Done"))
             #expect(ledger.postings().count == 2)
+        }
+    }
+
+    @Test func aPreparedTransferWaitsForTheCustomersOwnYes() async throws {
+        try await withEngine { engine, ledger, _, _ in
+            let reply = try await engine.chat(customerID: "cust_alex", message: "send forty dollars to Sam", sessionID: nil)
+            let confirmation = try #require(reply.confirmation)
+            // The dialogue manager, not the model, reads the answer: a goodbye is not a yes.
+            let bye = try await engine.chat(customerID: "cust_alex", message: "ok thanks bye", sessionID: reply.session_id)
+            #expect(ledger.postings().isEmpty)
+            #expect(bye.confirmation?.id == confirmation.id)
+            #expect(bye.reply.contains("still waiting"))
+            let ok = try await engine.chat(customerID: "cust_alex", message: "ok thanks", sessionID: reply.session_id)
+            #expect(ledger.postings().isEmpty)
+            #expect(ok.confirmation?.id == confirmation.id)
+        }
+    }
+
+    @Test func proposalsTheCustomerDidNotAskForAreRefused() async throws {
+        try await withEngine { engine, ledger, _, _ in
+            // The model prepares a transfer on a balance question.
+            let eager = try await engine.chat(customerID: "cust_alex", message: "eager: what's my balance?", sessionID: nil)
+            #expect(eager.confirmation == nil)
+            // The customer asked for $40 to Sam; the model prepared $400 to Jordan.
+            let swapped = try await engine.chat(customerID: "cust_alex", message: "swap: send $40 to Sam", sessionID: nil)
+            #expect(swapped.confirmation == nil)
+            // A number no Int64 holds: refused, and the process lives on.
+            let huge = try await engine.chat(customerID: "cust_alex", message: "huge: send $40 to Sam", sessionID: nil)
+            #expect(huge.confirmation == nil)
+            let yes = try await engine.chat(customerID: "cust_alex", message: "yes", sessionID: swapped.session_id)
+            #expect(yes.transferExecuted == nil)
+            #expect(ledger.postings().isEmpty)
         }
     }
 
