@@ -1,4 +1,4 @@
-.PHONY: run test build release bench-client bench-chat bench-rag eval-rag idle-memory clean
+.PHONY: run test build release bench-client bench-chat bench-rag eval-rag eval-chat idle-memory clean
 
 # Build in release, start guardrails, RAG and concierge with embedded defaults, wait for each
 # /ready in dependency order, print the URLs; Ctrl-C stops all three.
@@ -34,6 +34,11 @@ bench-rag:
 # Retrieval quality (recall@1, recall@5, MRR) on eval/rag/questions.jsonl, both stores.
 eval-rag:
 	bash eval/rag/run-eval.sh
+
+# Dialogue quality: the conversation sets in eval/chat/ replayed through the concierge, a score
+# per category for the validation and the held-out file, and turns that moved money wrongly.
+eval-chat:
+	swift run ChatEval
 
 idle-memory:
 	bash scripts/measure-idle-memory.sh
