@@ -85,10 +85,10 @@ struct DialoguePropertyTests {
             let executed = ledger.receipts[before...]
             if !executed.isEmpty {
                 guard executed.count == 1, let receipt = executed.first else { return "turn \(index + 1) executed \(executed.count) transfers" }
-                guard turn.kind == .affirm, ConfirmationReply.classify(turn.text) == .affirm else {
+                guard let shown = lastShown, turn.kind == .affirm && ConfirmationReply.classify(turn.text) == .affirm || restates(turn, shown) else {
                     return "turn \(index + 1) (\(turn)) executed without an unqualified yes"
                 }
-                guard let shown = lastShown, receipt.request.idempotencyKey == shown.id else {
+                guard receipt.request.idempotencyKey == shown.id else {
                     return "turn \(index + 1) executed \(receipt.request.idempotencyKey), not the last confirmation shown (\(lastShown?.id ?? "none"))"
                 }
                 guard let stored = try await engine.sessions.confirmation(id: shown.id, customerID: customer), stored.request == receipt.request else {
@@ -101,6 +101,13 @@ struct DialoguePropertyTests {
             if let confirmation = reply.confirmation { lastShown = confirmation }
         }
         return nil
+    }
+
+    /// "yes, 75.50" to "Send $75.50 …?": a yes that only repeats the amount shown.
+    static func restates(_ turn: Turn, _ shown: ChatReply.PendingConfirmation) -> Bool {
+        guard turn.text.hasPrefix("yes, "), let cents = AmountReader.read(String(turn.text.dropFirst(5))).cents else { return false }
+        let amount = Money(minorUnits: cents).formatted
+        return shown.summary.hasPrefix("Send \(amount) from") || shown.summary.hasPrefix("Pay \(amount) from")
     }
 
     /// Drops turns one at a time while the conversation still fails.

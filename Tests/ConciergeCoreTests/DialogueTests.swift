@@ -287,6 +287,17 @@ struct DialogueTests {
         #expect(sameAccount.reply.contains("same account"))
     }
 
+    @Test(arguments: [
+        "send $-50 to Jordan", "send -50 dollars to Sam from checking", "send $99999999999999999999999 to Jordan", "send $1e308 to Jordan",
+        "send $0.001 to Sam", "pay 9223372036854775807 cents to Jordan", "send $92233720368547758.07 to Jordan",
+        "send $5,000,000,000 to Jordan from savings", "move $NaN from checking to savings", "pay Metro Water $-0.01", "pay Verizon Wireless $10000000",
+    ])
+    func hugeNegativeAndMalformedAmountsAreNeverOffered(_ message: String) async throws {
+        var chat = Dialogue()
+        let reply = try await chat.say(message)
+        #expect(reply.confirmation == nil, "\(message): \(reply.reply)")
+    }
+
     @Test func smallTalkHasProperReplies() async throws {
         var chat = Dialogue()
         #expect(try await chat.say("thanks!").reply.contains("welcome"))

@@ -173,6 +173,14 @@ public enum AmountReader {
             var value: Int64?
             var consumed = 0
             if token.isNumber {
+                // "1e308", "0x50": a number with letters and digits written onto it is not one amount.
+                if i + 2 < tokens.count, tokens[i + 1].attached, !tokens[i + 1].isNumber, tokens[i + 1].text.first?.isLetter == true,
+                   tokens[i + 2].attached, tokens[i + 2].isNumber {
+                    candidates.append(Candidate(reading: .unclear(token.text + tokens[i + 1].text + tokens[i + 2].text), marked: true, negated: false, corrects: false))
+                    i += 2
+                    continue
+                }
+                if previous.first?.isLetter == true, token.attached, !["k", "m"].contains(previous) { continue }
                 // Dates and account masks: "12/15", "2026-12-01", "…1615", "x1615", "3:30".
                 if ["/", ":", "…", "*", "#"].contains(previous) || ["/", ":"].contains(next) { continue }
                 if next == "-", i + 2 < tokens.count, tokens[i + 2].isNumber { continue }
