@@ -91,7 +91,7 @@ func buildApplication(runtime: ServiceRuntime, environment: EnvironmentReader) a
         // Optional: without the model the local responder answers (degraded), so the LLM
         // endpoint is not a readiness dependency.
         engine.model = OpenAIChatModel(
-            client: runtime.serviceClient(target: "llm", baseURL: configuration.llmBaseURL, retry: .none),
+            client: runtime.thirdPartyClient(target: "llm", baseURL: configuration.llmBaseURL, retry: .none),
             model: configuration.llmModel, apiKey: configuration.llmAPIKey,
             timeout: configuration.llmTimeout, metrics: runtime.metrics
         )

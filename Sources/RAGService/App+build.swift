@@ -45,7 +45,7 @@ func buildApplication(runtime: ServiceRuntime, environment: EnvironmentReader) a
         embedder = try BundledKnowledgeBase.localEmbedder(dimension: configuration.embeddingDimension)
     case .openai:
         embedder = OpenAIEmbedder(
-            client: runtime.serviceClient(target: "embeddings", baseURL: configuration.embeddingBaseURL),
+            client: runtime.thirdPartyClient(target: "embeddings", baseURL: configuration.embeddingBaseURL),
             model: configuration.embeddingModel,
             dimension: configuration.embeddingDimension,
             apiKey: configuration.embeddingAPIKey

@@ -194,6 +194,29 @@ struct ServiceClientTests {
         }
     }
 
+    @Test func thirdPartyClientsSendNoInternalHeaders() async throws {
+        try await makeStubApplication().test(.live) { client in
+            let configuration = try ServiceConfiguration(
+                service: "test", defaultPort: 0, environment: EnvironmentReader(["INTERNAL_API_KEY": "0123456789abcdef0123456789abcdef"])
+            )
+            let runtime = ServiceRuntime(configuration: configuration, logger: Logger(label: "test"))
+            defer { runtime.httpClient.shutdown() }
+            let llm = runtime.thirdPartyClient(target: "llm", baseURL: "http://127.0.0.1:\(client.port!)")
+            let response = try await RequestIDContext.$current.withValue("req-42") {
+                try await llm.send("POST", "/echo", headers: [("Authorization", "Bearer sk-test"), ("X-Internal-API-Key", "smuggled")], body: Array("{}".utf8))
+            }
+            #expect(response.header("X-Seen-Request-ID") == "-")
+            #expect(response.header("X-Seen-Key") == "-")
+            // The same runtime's own-service client still forwards both.
+            let own = runtime.serviceClient(target: "rag", baseURL: "http://127.0.0.1:\(client.port!)")
+            let forwarded = try await RequestIDContext.$current.withValue("req-43") {
+                try await own.send("POST", "/echo", body: Array("{}".utf8))
+            }
+            #expect(forwarded.header("X-Seen-Request-ID") == "req-43")
+            #expect(forwarded.header("X-Seen-Key") == "0123456789abcdef0123456789abcdef")
+        }
+    }
+
     @Test func serverErrorsCountAgainstTheBreakerWhichThenFailsFast() async throws {
         try await makeStubApplication().test(.live) { client in
             let http = CurlHTTPClient()

@@ -107,24 +107,26 @@ public enum ConfirmationReply: String, Sendable, CaseIterable {
     }
 
     /// Whether the words are covered entirely by affirmation phrases and politeness, and by
-    /// which kinds (tries every split, so "yes send it" reads as "yes" + "send it").
+    /// which kinds. Tries every split ("yes send it" reads as "yes" + "send it"), once per
+    /// position from the end, so it stays linear in the number of words.
     static func cover(_ words: ArraySlice<String>) -> (strong: Bool, weak: Bool, thanks: Bool)? {
-        guard let first = words.first else { return (false, false, false) }
-        var best: (strong: Bool, weak: Bool, thanks: Bool)?
-        func consider(_ length: Int, strong: Bool, weak: Bool, thanks: Bool) {
-            guard let rest = cover(words.dropFirst(length)) else { return }
-            let candidate = (strong || rest.strong, weak || rest.weak, thanks || rest.thanks)
-            if best == nil || (candidate.0 && !best!.strong) { best = candidate }
+        let words = Array(words)
+        typealias Cover = (strong: Bool, weak: Bool, thanks: Bool)
+        var best = [Cover?](repeating: nil, count: words.count + 1)
+        best[words.count] = (false, false, false)
+        for start in stride(from: words.count - 1, through: 0, by: -1) {
+            func consider(_ length: Int, strong: Bool, weak: Bool, thanks: Bool) {
+                guard let rest = best[start + length] else { return }
+                let candidate = (strong || rest.strong, weak || rest.weak, thanks || rest.thanks)
+                if best[start] == nil || (candidate.0 && !best[start]!.strong) { best[start] = candidate }
+            }
+            func matches(_ phrase: [String]) -> Bool {
+                start + phrase.count <= words.count && zip(phrase, words[start...]).allSatisfy { $0 == $1 }
+            }
+            for phrase in strong where matches(phrase) { consider(phrase.count, strong: true, weak: false, thanks: false) }
+            for phrase in weak where matches(phrase) { consider(phrase.count, strong: false, weak: true, thanks: false) }
+            if polite.contains(words[start]) { consider(1, strong: false, weak: false, thanks: !politeWithWeak.contains(words[start])) }
         }
-        for phrase in strong where phrase.count <= words.count && Array(words.prefix(phrase.count)) == phrase {
-            consider(phrase.count, strong: true, weak: false, thanks: false)
-        }
-        for phrase in weak where phrase.count <= words.count && Array(words.prefix(phrase.count)) == phrase {
-            consider(phrase.count, strong: false, weak: true, thanks: false)
-        }
-        if polite.contains(first) {
-            consider(1, strong: false, weak: false, thanks: !politeWithWeak.contains(first))
-        }
-        return best
+        return best[0]
     }
 }

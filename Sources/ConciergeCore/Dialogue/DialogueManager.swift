@@ -370,15 +370,23 @@ extension ConciergeEngine {
 /// is not a request of its own.
 public enum RequestSplitter {
     static let joiners = [" and then ", " and also ", " and ", " & ", " then ", " also ", " plus ", "; ", ". ", "? ", "! "]
+    /// Requests in one message worth splitting: a few short ones. Longer text is one request,
+    /// which also keeps the work per message linear in its length.
+    static let maxSplitLength = 300, maxSegments = 4
 
     public static func segments(_ text: String) -> [String] {
+        guard text.count <= maxSplitLength else { return [text] }
+        return Array(split(text).prefix(maxSegments))
+    }
+
+    static func split(_ text: String) -> [String] {
         for joiner in joiners {
             var searchStart = text.startIndex
             while let range = text.range(of: joiner, options: .caseInsensitive, range: searchStart..<text.endIndex) {
                 let left = String(text[..<range.lowerBound]) + (joiner.first == "?" || joiner.first == "!" ? String(joiner.first!) : "")
                 let right = String(text[range.upperBound...])
                 if standsAlone(left), standsAlone(right) {
-                    return segments(left) + segments(right)
+                    return split(left) + split(right)
                 }
                 // "pay at&t 65 and state farm 180", "send lena 100 and ravi 200": the second
                 // payment shares the first one's verb.
@@ -386,7 +394,7 @@ public enum RequestSplitter {
                 if joiner == " and " || joiner == " & " || joiner == " then " || joiner == " plus ",
                    let verb = leftWords.first(where: { PaymentReader.verbs.contains($0) }), right.contains(where: \.isNumber), left.contains(where: \.isNumber),
                    !ConfirmationReply.words(right).contains(where: { PaymentReader.verbs.contains($0) }), ConfirmationReply.words(right).count >= 2 {
-                    return segments(left) + segments(verb + " " + right)
+                    return split(left) + split(verb + " " + right)
                 }
                 searchStart = range.upperBound
             }

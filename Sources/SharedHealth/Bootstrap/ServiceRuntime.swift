@@ -33,6 +33,21 @@ public struct ServiceRuntime: Sendable {
         )
     }
 
+    /// A client for a third-party endpoint (an LLM or embeddings provider): its own breaker,
+    /// and only the headers the caller gives it (its `Authorization`) — never the internal API
+    /// key or the request id.
+    public func thirdPartyClient(target: String, baseURL: String, retry: RetryPolicy = RetryPolicy()) -> ServiceClient {
+        ServiceClient(
+            target: target,
+            baseURL: baseURL,
+            http: httpClient,
+            breaker: .instrumented(target: target, settings: configuration.circuitBreaker, metrics: metrics, logger: logger),
+            metrics: metrics,
+            retry: retry,
+            audience: .thirdParty
+        )
+    }
+
     public func readinessMonitor(dependencies: [Dependency]) -> ReadinessMonitor {
         ReadinessMonitor(dependencies: dependencies, settings: configuration.readiness, metrics: metrics, logger: logger)
     }

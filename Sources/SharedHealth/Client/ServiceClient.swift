@@ -10,14 +10,27 @@ public enum RequestIDContext {
 
 /// A client for one downstream target (another service, an LLM or embeddings endpoint):
 /// base URL, circuit breaker, retry policy for idempotent calls, request-id and internal API key
-/// forwarding, and the `http_client_request_duration_seconds{target}` histogram.
+/// forwarding to the project's own services only, and the
+/// `http_client_request_duration_seconds{target}` histogram.
 public struct ServiceClient: Sendable {
     public static let internalAPIKeyHeader = "X-Internal-API-Key"
+    public static let requestIDHeader = "X-Request-ID"
+
+    /// Who is at the other end. Internal headers (the request id, the internal API key) go to
+    /// the project's own services and never to a third party (DESIGN.md).
+    public enum Audience: Sendable {
+        case internalService
+        case thirdParty
+    }
+
+    /// Header names that only the project's own services may receive, lower case.
+    static let internalHeaders: Set<String> = [internalAPIKeyHeader.lowercased(), requestIDHeader.lowercased()]
 
     public let target: String
     public let baseURL: String
     public let breaker: CircuitBreaker
     public let retry: RetryPolicy
+    public let audience: Audience
     private let http: CurlHTTPClient
     private let internalAPIKey: String?
     private let extraHeaders: [(String, String)]
@@ -31,15 +44,17 @@ public struct ServiceClient: Sendable {
         metrics: ServiceMetrics,
         retry: RetryPolicy = RetryPolicy(),
         internalAPIKey: String? = nil,
-        headers: [(String, String)] = []
+        headers: [(String, String)] = [],
+        audience: Audience = .internalService
     ) {
         self.target = target
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.http = http
         self.breaker = breaker
         self.retry = retry
-        self.internalAPIKey = internalAPIKey
-        self.extraHeaders = headers
+        self.audience = audience
+        self.internalAPIKey = audience == .internalService ? internalAPIKey : nil
+        self.extraHeaders = audience == .internalService ? headers : headers.filter { !Self.internalHeaders.contains($0.0.lowercased()) }
         self.duration = metrics.durationHistogram(.httpClientRequestDuration, [("target", target)])
     }
 
@@ -55,11 +70,15 @@ public struct ServiceClient: Sendable {
         idempotent: Bool? = nil
     ) async throws -> HTTPClientResponse {
         var allHeaders = extraHeaders + headers
-        if let requestID = RequestIDContext.current {
-            allHeaders.append(("X-Request-ID", requestID))
-        }
-        if let internalAPIKey {
-            allHeaders.append((Self.internalAPIKeyHeader, internalAPIKey))
+        if audience == .internalService {
+            if let requestID = RequestIDContext.current {
+                allHeaders.append((Self.requestIDHeader, requestID))
+            }
+            if let internalAPIKey {
+                allHeaders.append((Self.internalAPIKeyHeader, internalAPIKey))
+            }
+        } else {
+            allHeaders.removeAll { Self.internalHeaders.contains($0.0.lowercased()) }
         }
         if body != nil, !allHeaders.contains(where: { $0.0.lowercased() == "content-type" }) {
             allHeaders.append(("Content-Type", "application/json"))
