@@ -176,3 +176,22 @@ struct PersonDOBTests {
         #expect(types("payment due 03/14/2025") == [])
     }
 }
+
+@Suite("Number spans stay linear")
+struct NumberSpanWindowTests {
+    @Test func windowsPerStartAreBoundedByTheLongestNumberAnyRecognizerReads() throws {
+        // 4,000 one-digit groups: all windows would be 8 million; bounded, at most 19 per start.
+        let span = try #require(NumberSpanScanner.scan(ScannedText(String(repeating: "1 ", count: 4_000))).first)
+        #expect(span.groups.count == 4_000)
+        let windows = span.windows()
+        #expect(windows.count <= span.groups.count * NumberSpan.maxWindowDigits)
+        #expect(windows.allSatisfy { window in window.reduce(0) { $0 + span.groupLengths[$1] } <= NumberSpan.maxWindowDigits })
+        #expect(span.windows(ofCount: 3).count == 3_998)
+    }
+
+    @Test func aCardInsideALongRunIsStillFound() {
+        let text = String(repeating: "7 ", count: 500) + "and 4111 1111 1111 1111 " + String(repeating: "1.", count: 500)
+        let result = GuardrailsEngine(hashSecret: "test-hash-secret-0123456789").check(text, direction: .input, checks: [.pii])
+        #expect(result.findings.contains { $0.type == "CREDIT_CARD" })
+    }
+}

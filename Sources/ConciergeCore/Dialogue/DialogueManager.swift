@@ -146,14 +146,8 @@ extension ConciergeEngine {
             case .refuse:
                 session.confirmationID = nil
                 _ = try await decide(id, decision: .cancel, customerID: customer)
-                var cancelled = Draft(text: "Cancelled. No money was moved.", intent: .cancel)
-                if otherIntent {
-                    // "no — what's my balance?": cancelled, and the question answered.
-                    let answer = try await answerOther(intent, text: text, redacted: redacted, reading: reading, facts: facts, session: &session)
-                    cancelled.text += "\n\n" + answer.text
-                    cancelled.sources = answer.sources
-                }
-                return try await continueQueue(after: cancelled, facts: facts, session: &session)
+                let cancelled = Draft(text: "Cancelled. No money was moved.", intent: .cancel)
+                return try await cancel(cancelled, answering: otherIntent ? intent : nil, text: text, redacted: redacted, reading: reading, facts: facts, session: &session)
             default:
                 var answer = try await answerOther(intent, text: text, redacted: redacted, reading: reading, facts: facts, session: &session)
                 let lead = answer.text.isEmpty ? "" : answer.text + "\n\n"
@@ -171,13 +165,8 @@ extension ConciergeEngine {
         if var form = session.pending {
             if reply == .refuse, !reading.hasSlots || otherIntent {
                 session.pending = nil
-                var cancelled = Draft(text: "Okay, I've cancelled that. No money was moved.", intent: .cancel)
-                if otherIntent {
-                    let answer = try await answerOther(intent, text: text, redacted: redacted, reading: reading, facts: facts, session: &session)
-                    cancelled.text += "\n\n" + answer.text
-                    cancelled.sources = answer.sources
-                }
-                return try await continueQueue(after: cancelled, facts: facts, session: &session)
+                let cancelled = Draft(text: "Okay, I've cancelled that. No money was moved.", intent: .cancel)
+                return try await cancel(cancelled, answering: otherIntent ? intent : nil, text: text, redacted: redacted, reading: reading, facts: facts, session: &session)
             }
             if reading.hasSlots, isNewRequest(reading, intent: intent, comparedWith: form.destination, facts: facts), form.destination != nil {
                 var fresh = PendingPayment(kind: intent == .billPayment ? .billPayment : nil)
@@ -262,6 +251,18 @@ extension ConciergeEngine {
         let before = form
         let problem = fill(&form, with: reading, facts: facts)
         return problem == nil && form == before
+    }
+
+    /// After a cancellation: a question in the same message is answered ("no — what's my
+    /// balance?"), then the next queued request is offered.
+    func cancel(_ cancelled: Draft, answering intent: ChatIntent?, text: String, redacted: String, reading: PaymentReading, facts: CustomerFacts, session: inout ChatSession) async throws -> Draft {
+        var draft = cancelled
+        if let intent {
+            let answer = try await answerOther(intent, text: text, redacted: redacted, reading: reading, facts: facts, session: &session)
+            draft.text += "\n\n" + answer.text
+            draft.sources = answer.sources
+        }
+        return try await continueQueue(after: draft, facts: facts, session: &session)
     }
 
     /// Re-asks a pending confirmation after saying something else.

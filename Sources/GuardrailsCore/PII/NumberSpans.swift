@@ -42,16 +42,30 @@ struct NumberSpan {
         groupLengths[range]
     }
 
-    /// Every window of consecutive groups.
-    var windows: [ClosedRange<Int>] {
+    /// The most digits any windowed recognizer reads (a 19-digit card).
+    static let maxWindowDigits = 19
+
+    /// Every window of consecutive groups holding at most `maxDigits` digits. Each group has a
+    /// digit, so a start has at most `maxDigits` windows: linear in the span, where all windows
+    /// would be quadratic ("1 1 1 …" of 20 kB took 48 s).
+    func windows(maxDigits: Int = NumberSpan.maxWindowDigits) -> [ClosedRange<Int>] {
         var windows: [ClosedRange<Int>] = []
-        windows.reserveCapacity(groups.count * (groups.count + 1) / 2)
+        windows.reserveCapacity(min(groups.count * (groups.count + 1) / 2, groups.count * 4))
         for first in groups.indices {
+            var digits = 0
             for last in first..<groups.count {
+                digits += groupLengths[last]
+                guard digits <= maxDigits else { break }
                 windows.append(first...last)
             }
         }
         return windows
+    }
+
+    /// Every window of exactly `count` consecutive groups.
+    func windows(ofCount count: Int) -> [ClosedRange<Int>] {
+        guard groups.count >= count else { return [] }
+        return (0...(groups.count - count)).map { $0...($0 + count - 1) }
     }
 }
 

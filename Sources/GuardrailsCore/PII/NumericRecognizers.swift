@@ -45,7 +45,7 @@ struct NumericRecognizers {
             if span.groupLengths.reduce(0, +) >= 6 {
                 // Each recognizer needs a digit count; windows outside it are skipped before
                 // any of them builds its arrays.
-                for window in span.windows {
+                for window in span.windows() {
                     var digits = 0
                     for group in window { digits += span.groupLengths[group] }
                     if window.lowerBound == 0, (12...19).contains(digits) { creditCard(text, span, window, &findings) }

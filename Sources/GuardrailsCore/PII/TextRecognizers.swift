@@ -323,7 +323,7 @@ enum DateScanner {
     static func scan(_ text: ScannedText, spans: [NumberSpan], words: [WordScanner.Word]) -> [Range<Int>] {
         var dates: [Range<Int>] = []
         for span in spans {
-            for window in span.windows where window.count == 3 {
+            for window in span.windows(ofCount: 3) {
                 // One separator, twice: "/", "-" or ".".
                 let separator = span.separators[window.lowerBound]
                 guard span.separators[window.lowerBound + 1] == separator, separator == "/" || separator == "-" || separator == "." else { continue }

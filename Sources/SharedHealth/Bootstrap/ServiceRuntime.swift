@@ -19,8 +19,12 @@ public struct ServiceRuntime: Sendable {
         self.httpClient = CurlHTTPClient(configuration: configuration.httpClient)
     }
 
-    /// A client for another service or endpoint, with its own instrumented breaker.
-    public func serviceClient(target: String, baseURL: String, retry: RetryPolicy = RetryPolicy(), headers: [(String, String)] = []) -> ServiceClient {
+    /// A client for another of the project's services, with its own instrumented breaker; it
+    /// forwards the request id and the internal API key.
+    public func serviceClient(
+        target: String, baseURL: String, retry: RetryPolicy = RetryPolicy(), headers: [(String, String)] = [],
+        audience: ServiceClient.Audience = .internalService
+    ) -> ServiceClient {
         ServiceClient(
             target: target,
             baseURL: baseURL,
@@ -29,7 +33,8 @@ public struct ServiceRuntime: Sendable {
             metrics: metrics,
             retry: retry,
             internalAPIKey: configuration.internalAPIKey,
-            headers: headers
+            headers: headers,
+            audience: audience
         )
     }
 
@@ -37,15 +42,7 @@ public struct ServiceRuntime: Sendable {
     /// and only the headers the caller gives it (its `Authorization`) — never the internal API
     /// key or the request id.
     public func thirdPartyClient(target: String, baseURL: String, retry: RetryPolicy = RetryPolicy()) -> ServiceClient {
-        ServiceClient(
-            target: target,
-            baseURL: baseURL,
-            http: httpClient,
-            breaker: .instrumented(target: target, settings: configuration.circuitBreaker, metrics: metrics, logger: logger),
-            metrics: metrics,
-            retry: retry,
-            audience: .thirdParty
-        )
+        serviceClient(target: target, baseURL: baseURL, retry: retry, audience: .thirdParty)
     }
 
     public func readinessMonitor(dependencies: [Dependency]) -> ReadinessMonitor {
