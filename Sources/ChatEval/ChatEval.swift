@@ -134,7 +134,8 @@ struct ChatEval {
                     let executedBefore = ledger.receipts.count
                     let reply = try await engine.chat(customerID: conversation.customer, message: turn.user, sessionID: sessionID)
                     sessionID = reply.session_id
-                    let executed = ledger.receipts.count > executedBefore ? ledger.receipts.last : nil
+                    let moved = ledger.receipts[executedBefore...]
+                    let executed = moved.last
                     var problems: [String] = []
                     let expect = turn.expect
 
@@ -160,7 +161,7 @@ struct ChatEval {
                     let lowered = reply.reply.lowercased()
                     let matched = expect.outcome.filter { labels.contains($0) }
                     if matched.isEmpty { problems.append("outcome \(labels.sorted()) not \(expect.outcome)") }
-                    if executed != nil, !expect.outcome.contains("execute") { wrongMoney += 1; problems.append("MONEY MOVED") }
+                    if !moved.isEmpty, !expect.outcome.contains("execute") || moved.count > 1 { wrongMoney += 1; problems.append("MONEY MOVED") }
 
                     func check(_ fields: Fields, _ request: TransferRequest, _ what: String) {
                         if let amount = fields.amount, amount != request.amount { problems.append("\(what) amount \(request.amount) not \(amount)") }
@@ -179,7 +180,12 @@ struct ChatEval {
                         }
                         if let date = fields.date, request.scheduledFor != date { problems.append("\(what) date \(request.scheduledFor ?? "now") not \(date)") }
                     }
-                    if matched.contains("execute"), let executed, let fields = expect.executed { check(fields, executed.request, "executed") }
+                    if matched.contains("execute"), let executed, let fields = expect.executed {
+                        let before = problems.count
+                        check(fields, executed.request, "executed")
+                        // The right turn, the wrong transfer: money moved wrongly too.
+                        if problems.count > before { wrongMoney += 1; problems.append("WRONG TRANSFER") }
+                    }
                     if matched.contains("propose"), let confirmation = reply.confirmation, let fields = expect.proposal,
                        let stored = try await engine.sessions.confirmation(id: confirmation.id, customerID: conversation.customer) {
                         check(fields, stored.request, "proposal")

@@ -54,10 +54,9 @@ extension ConciergeEngine {
             guard let calls = reply.tool_calls, !calls.isEmpty else {
                 draft.text = reply.content ?? ""
                 guard !draft.text.isEmpty else { break }
-                // The summary is always shown, whatever the model wrote.
-                if let confirmation = draft.confirmation {
-                    draft.text += "\n\n\(confirmation.summary)? \(Self.reaskSuffix) This request expires in 5 minutes."
-                }
+                // With a payment proposed, the customer reads only the summary the dialogue
+                // manager made, never the model's own account of it.
+                if let proposal = draft.proposalText { draft.text = proposal }
                 return draft
             }
             messages.append(reply)
@@ -131,7 +130,7 @@ extension ConciergeEngine {
             return "Not prepared: the customer did not ask to move money in this message."
         }
         var customerForm = PendingPayment(kind: intent == .billPayment ? .billPayment : nil)
-        _ = fill(&customerForm, with: said, facts: facts)
+        let problem = fill(&customerForm, with: said, facts: facts)
         var modelForm = customerForm
         let target = (arguments[bill ? "biller" : "to"] as? String) ?? ""
         let named = PaymentReader.read((bill ? "pay " : "send to ") + target, facts: facts, today: today())
@@ -146,10 +145,17 @@ extension ConciergeEngine {
             return "Not prepared: the recipient must be one the customer named from their own payees, billers or accounts; ask the customer."
         }
         guard customerForm.destination != nil else { return "Not prepared: the customer has not said who to pay; ask them." }
-        var form = customerForm
-        let prepared = try await advance(&form, with: PaymentReading(), facts: facts, session: &session)
+        // The same path as the local responder, from what the customer said: a problem in it
+        // (someone else's account, a date too far ahead …) is explained, not dropped.
+        var form = PendingPayment(kind: intent == .billPayment ? .billPayment : nil)
+        let prepared = try await advance(&form, with: said, facts: facts, session: &session)
         draft.intent = prepared.intent
-        if prepared.confirmation != nil { draft.confirmation = prepared.confirmation }
+        if prepared.confirmation != nil {
+            draft.confirmation = prepared.confirmation
+            draft.proposalText = prepared.text
+        } else if problem != nil {
+            draft.proposalText = prepared.text
+        }
         return prepared.text
     }
 }

@@ -59,6 +59,9 @@ public struct ConciergeEngine: Sendable {
         var confirmation: ChatReply.PendingConfirmation?
         var degraded = false
         var transferExecuted: Bool?
+        /// The dialogue manager's own words about a payment the model proposed; shown instead
+        /// of the model's text.
+        var proposalText: String?
     }
 
     public func chat(customerID: String, message: String, sessionID: String?) async throws -> ChatReply {
@@ -82,6 +85,12 @@ public struct ConciergeEngine: Sendable {
         draft.degraded = draft.degraded || input.degraded
         let output = await guardrails.check(draft.text, direction: .output)
         let reply = output.result.allowed ? output.result.redacted_text : "Sorry, I can't share that. Is there something else I can help with?"
+        if !output.result.allowed, let offered = draft.confirmation, session.confirmationID == offered.id {
+            // The customer never read the summary: it must not be confirmable.
+            _ = try await decide(offered.id, decision: .cancel, customerID: customerID)
+            session.confirmationID = nil
+            draft.confirmation = nil
+        }
         session.turns.append(ChatTurn(role: "customer", text: input.result.redacted_text, intent: draft.intent.rawValue))
         session.turns.append(ChatTurn(role: "assistant", text: reply, intent: draft.intent.rawValue))
         if session.turns.count > 100 { session.turns.removeFirst(session.turns.count - 100) }

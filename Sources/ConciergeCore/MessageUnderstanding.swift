@@ -21,15 +21,6 @@ public enum MessageUnderstanding {
         return phrases.contains { padded.contains(" " + $0 + " ") }
     }
 
-    public static func isConfirmation(_ text: String) -> Bool {
-        has(text, ["yes", "y", "yeah", "yep", "yup", "confirm", "confirmed", "do it", "go ahead", "sure", "ok", "okay", "approve", "send it", "pay it"])
-            && !isCancellation(text)
-    }
-
-    public static func isCancellation(_ text: String) -> Bool {
-        has(text, ["no", "nope", "cancel", "stop", "don't", "dont", "never mind", "nevermind", "abort", "forget it"])
-    }
-
     static let balanceWords = [
         "balance", "balances", "bal", "how much money", "how much do i have", "available credit", "what do i have", "what's in my", "whats in my",
         "wats in", "whats in", "what's in", "how much is in", "how much in", "how much have i got", "how much is left", "what's left", "whats left",
@@ -93,7 +84,7 @@ public enum MessageUnderstanding {
         return nil
     }
 
-    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    static let months = DialogueDates.months
 
     static let categoryWords: [String: String] = [
         "groceries": "groceries", "grocery": "groceries", "supermarket": "groceries",
@@ -156,30 +147,5 @@ public enum MessageUnderstanding {
             }
         }
         return query
-    }
-
-    /// Which of the customer's accounts the text names, by kind word.
-    static func accountKinds(in text: String) -> [(AccountKind, String.Index)] {
-        let lower = text.lowercased()
-        var found: [(AccountKind, String.Index)] = []
-        for (kind, names) in [(AccountKind.checking, ["checking", "chequing", "current account"]), (.savings, ["savings", "saving"]), (.creditCard, ["credit card", "card"])] {
-            for name in names { if let range = lower.range(of: name) { found.append((kind, range.lowerBound)); break } }
-        }
-        return found.sorted { $0.1 < $1.1 }
-    }
-
-    /// A date for a bill payment: "tomorrow", "on the 15th", "on 2026-12-01".
-    static func scheduledDate(_ text: String, today: String) -> String? {
-        let tokens = words(text)
-        if tokens.contains("tomorrow") { return DemoBank.adding(days: 1, to: today) }
-        for token in tokens where token.count == 10 && DemoBank.date(token) != nil { return token > today ? token : nil }
-        for (i, token) in tokens.enumerated() where i > 0 && (tokens[i - 1] == "the" || tokens[i - 1] == "on") {
-            let digits = token.prefix(while: \.isNumber)
-            guard let day = Int(digits), (1...28).contains(day), !digits.isEmpty, token.dropFirst(digits.count).allSatisfy(\.isLetter) else { continue }
-            let year = Int(today.prefix(4))!, month = Int(today.dropFirst(5).prefix(2))!, todayDay = Int(today.suffix(2))!
-            if day > todayDay { return String(format: "%04d-%02d-%02d", year, month, day) }
-            return month == 12 ? String(format: "%04d-01-%02d", year + 1, day) : String(format: "%04d-%02d-%02d", year, month + 1, day)
-        }
-        return nil
     }
 }

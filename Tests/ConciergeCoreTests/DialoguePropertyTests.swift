@@ -13,6 +13,8 @@ import Testing
 struct DialoguePropertyTests {
     enum TurnClass: String, CaseIterable {
         case affirm, refuse, other, correction, request, slot, interruption, oddAmount
+        /// Several requests in one message, some holding a yes: never an execution.
+        case compound
     }
 
     struct Turn: CustomStringConvertible {
@@ -53,7 +55,12 @@ struct DialoguePropertyTests {
         ],
         .slot: ["$#", "#", "Sam", "to jordan", "from savings", "checking", "savings", "on the 20th", "Lena", "tomorrow"],
         .interruption: ["how do i turn on 2fa", "show my last 5 transactions", "what about savings", "help", "and last week?", "talk to a human"],
-        .oddAmount: ["send €# to Sam", "send # EUR to Jordan", "move $1 500 to savings", "send 40 dollars, sorry 400 dollars to Sam", "send $1_000 to Jordan", "send -# to Sam", "send $9,999,999,999 to Sam", "pay verizon $9000 in the year 2999"],
+        .compound: [
+            "send $# to Sam. yes thanks", "what's my balance? yes", "send # to jordan and send it please", "yes thanks. send # to jordan. yes thanks",
+            "cancel that and send # to sam", "send $# to Sam instead of $#", "send $# instead. yes thanks", "pay verizon # and yes", "yes. no. yes",
+            "send # to sam and # to jordan", "ok thanks bye. yes",
+        ],
+        .oddAmount: ["send 99999999999 million to Sam", "send one thousand thousand thousand thousand thousand thousand dollars to Jordan", "send €# to Sam", "send # EUR to Jordan", "move $1 500 to savings", "send 40 dollars, sorry 400 dollars to Sam", "send $1_000 to Jordan", "send -# to Sam", "send $9,999,999,999 to Sam", "pay verizon $9000 in the year 2999"],
     ]
 
     static func conversation(seed: UInt64) -> (customer: String, turns: [Turn]) {

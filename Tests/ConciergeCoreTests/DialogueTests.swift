@@ -20,6 +20,14 @@ struct Dialogue {
         self.engine = engine
     }
 
+    /// The same conversation with another engine (a clock, a model).
+    init(engine: ConciergeEngine, from other: Dialogue) {
+        self.engine = engine
+        self.ledger = other.ledger
+        self.customer = other.customer
+        self.sessionID = other.sessionID
+    }
+
     @discardableResult
     mutating func say(_ message: String) async throws -> ChatReply {
         let reply = try await engine.chat(customerID: customer, message: message, sessionID: sessionID)
@@ -298,6 +306,59 @@ struct DialogueTests {
         #expect(reply.confirmation == nil, "\(message): \(reply.reply)")
     }
 
+    @Test(arguments: ["send 50 to sam. yes thanks", "send $50 to Sam and send it please", "what's my balance? yes thanks", "yes thanks. send 20 to jordan. yes thanks"])
+    func aYesInsideAMessageOfSeveralRequestsNeverExecutes(_ message: String) async throws {
+        var chat = Dialogue()
+        _ = try await chat.say("send $25 to Jordan")
+        _ = try await chat.say(message)
+        #expect(chat.moved.isEmpty, "\(message) moved money")
+    }
+
+    @Test func cancelThatAndSendSomethingElse() async throws {
+        var chat = Dialogue()
+        let first = try #require(try await chat.say("send $25 to Jordan").confirmation)
+        let reply = try await chat.say("cancel that and send 20 to sam")
+        #expect(reply.confirmation?.summary.contains("$20.00") == true)
+        #expect(reply.confirmation?.summary.contains("Sam Rivera") == true)
+        await #expect(throws: ConfirmationError.alreadyCancelled) {
+            _ = try await chat.engine.decide(first.id, decision: .confirm, customerID: "cust_alex")
+        }
+        _ = try await chat.say("yes")
+        #expect(chat.moved.map(\.amount) == [2_000])
+    }
+
+    @Test func aPayeeNamedByNameWinsOverAKindOfBill() async throws {
+        var chat = Dialogue()
+        let reply = try await chat.say("send $20 to Sam for gas")
+        #expect(reply.confirmation?.summary.contains("Sam Rivera") == true)
+        var other = Dialogue()
+        let toSavings = try await other.say("send 50 to sam's savings")
+        #expect(toSavings.confirmation?.summary.contains("from Everyday Checking") == true)
+        #expect(toSavings.confirmation?.summary.contains("Sam Rivera") == true)
+    }
+
+    @Test func anExpiredConfirmationIsNotAskedAgain() async throws {
+        let clock = ConversationTests.Clock()
+        var chat = Dialogue()
+        var engine = chat.engine
+        engine.now = { clock.value.withLock { $0 } }
+        chat = Dialogue(engine: engine, from: chat)
+        _ = try await chat.say("send $25 to Jordan")
+        clock.advance(301)
+        let later = try await chat.say("thanks")
+        #expect(later.confirmation == nil)
+        #expect(try await chat.pending() == nil)
+        _ = try await chat.say("yes")
+        #expect(chat.moved.isEmpty)
+    }
+
+    @Test func vagueDatesAreAskedNotPaidNow() async throws {
+        var chat = Dialogue()
+        let reply = try await chat.say("pay my verizon bill $80 on friday")
+        #expect(reply.confirmation == nil)
+        #expect(reply.reply.contains("Which date"))
+    }
+
     @Test func smallTalkHasProperReplies() async throws {
         var chat = Dialogue()
         #expect(try await chat.say("thanks!").reply.contains("welcome"))
@@ -314,6 +375,8 @@ struct DialogueReaderTests {
         ("€50", .foreign("EUR")), ("50 gbp", .foreign("GBP")), ("$0", .notPositive), ("-20", .notPositive), ("on the 15th", .none),
         ("last 5 transactions", .none), ("2fa", .none), ("ending in 1615", .none), ("dec 15", .none), ("1.200,50", .unclear("1.200,50")),
         ("two grand", .value(200_000)), ("a hundred dollars", .value(10_000)), ("$5 not $10", .value(500)),
+        ("$50 instead of $500", .value(5_000)), ("99999999999 million", .unclear("99999999999")), ("99999999999m", .unclear("99999999999")),
+        ("one thousand thousand thousand thousand thousand thousand thousand dollars", .unclear("one")),
     ])
     func amounts(_ text: String, _ expected: AmountReading) {
         #expect(AmountReader.read(text) == expected, "\(text)")
@@ -324,7 +387,8 @@ struct DialogueReaderTests {
         ("yes please thanks", .affirm), ("ok thanks bye", .other), ("ok?", .other), ("sure?", .other), ("is this ok?", .other),
         ("hmm ok let me think", .other), ("not sure yet", .other), ("I'm not ok with this", .refuse), ("nah leave it", .refuse),
         ("ok wait", .refuse), ("i dont recognize this charge", .other), ("can i undo it if i change my mind?", .other),
-        ("can you cancel it?", .refuse), ("no problem", .other),
+        ("can you cancel it?", .refuse), ("no problem", .other), ("no problem, cancel it", .refuse),
+        ("cool", .other), ("great thanks", .other), (String(repeating: "send it ", count: 500), .affirm),
     ])
     func confirmationReplies(_ text: String, _ expected: ConfirmationReply) {
         #expect(ConfirmationReply.classify(text) == expected, "\(text)")

@@ -42,7 +42,10 @@ public enum AmountReader {
         "₩": "KRW", "won": "KRW", "krw": "KRW", "₱": "PHP", "php": "PHP", "₦": "NGN", "naira": "NGN",
         "btc": "BTC", "bitcoin": "BTC", "eth": "ETH",
     ]
-    static let correctionCues: Set<String> = ["sorry", "mean", "meant", "actually", "make", "rather", "oops", "correction", "instead", "no", "wait", "change"]
+    static let correctionCues: Set<String> = PaymentReader.correctionWords
+    /// More than anyone moves in a chat (ten billion dollars): read as unclear, and never near
+    /// an Int64 overflow.
+    static let maxCents: Int64 = 1_000_000_000_000
     /// Words after a number that make it a count, a time or a date, not money.
     static let notMoneyAfter: Set<String> = [
         "th", "st", "nd", "rd", "days", "day", "weeks", "week", "months", "month", "years", "year", "times", "time",
@@ -190,26 +193,40 @@ public enum AmountReader {
                     candidates.append(Candidate(reading: .unclear(token.text.replacingOccurrences(of: "_", with: " ")), marked: true, negated: false, corrects: false))
                     continue
                 }
+                var scale: Int64 = 1
                 if next == "k" || next == "grand" || next == "thousand" {
-                    cents *= 1_000; consumed = 1
+                    scale = 1_000; consumed = 1
                 } else if next == "m" || next == "mil" || next == "million" {
-                    cents *= 1_000_000; consumed = 1
+                    scale = 1_000_000; consumed = 1
                 } else if next == "hundred" {
-                    cents *= 100; consumed = 1
+                    scale = 100; consumed = 1
                 }
+                let (scaled, overflow) = cents.multipliedReportingOverflow(by: scale)
+                guard !overflow, scaled <= maxCents else {
+                    candidates.append(Candidate(reading: .unclear(token.text), marked: true, negated: false, corrects: false))
+                    i += consumed
+                    continue
+                }
+                cents = scaled
                 value = cents
             } else if let first = numberWords[token.text] ?? (token.text == "a" || token.text == "an" ? 1 : nil) {
                 // "forty dollars", "a hundred bucks", "twenty five", "two grand", "twelve fifty".
                 var total = first, j = i + 1
                 if let unit = numberWords[j < tokens.count ? tokens[j].text : ""], first >= 20, first % 10 == 0, unit < 10 { total += unit; j += 1 }
                 var scaled = false
-                while j < tokens.count {
+                // "a thousand thousand thousand …": no number words past a billion dollars.
+                while j < tokens.count, total <= maxCents / 100_000 {
                     let word = tokens[j].text
                     if word == "hundred" { total *= 100; j += 1; scaled = true
                     } else if word == "thousand" || word == "grand" || word == "k" { total *= 1_000; j += 1; scaled = true
                     } else if word == "and", j + 1 < tokens.count, let more = numberWords[tokens[j + 1].text], scaled { total += more; j += 2
                     } else if let more = numberWords[word], scaled { total += more; j += 1
                     } else { break }
+                }
+                if j < tokens.count, ["hundred", "thousand", "grand", "k"].contains(tokens[j].text) {
+                    candidates.append(Candidate(reading: .unclear(token.text), marked: true, negated: false, corrects: false))
+                    i = j
+                    continue
                 }
                 if token.text == "a" || token.text == "an", !scaled { continue }
                 let unit = j < tokens.count ? tokens[j].text : ""
@@ -250,8 +267,10 @@ public enum AmountReader {
             let negative = previous == "-" || previous == "−" || (previous == "$" && beforePrevious == "-")
             if negative { cents = -cents }
             let window = tokens[max(0, i - 4)..<i].map(\.text)
+            // "not $40", "rather than $40", "instead of $40": that amount is the one not meant.
             let negated = window.suffix(2).contains("not") || before.contains("than") && window.contains("rather")
-            let corrects = window.contains { correctionCues.contains($0) }
+                || previous == "of" && beforePrevious == "instead" || previous == "$" && beforePrevious == "of" && window.contains("instead")
+            let corrects = !negated && window.contains { correctionCues.contains($0) }
             let reading: AmountReading = currency.map { .foreign($0) } ?? (cents <= 0 ? .notPositive : .value(cents))
             candidates.append(Candidate(reading: reading, marked: marked || currency != nil, negated: negated, corrects: corrects))
             i += consumed

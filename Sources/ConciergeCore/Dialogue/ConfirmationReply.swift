@@ -1,7 +1,7 @@
 import Foundation
 
 /// How a message answers a yes/no question about a payment. Only `affirm` can ever execute a
-/// payment, and only when the message carries no other content (see `TurnTable` in
+/// payment, and only when the message carries no other content (the turn table in
 /// DialogueManager.swift and docs/concierge.md).
 public enum ConfirmationReply: String, Sendable, CaseIterable {
     /// An unqualified yes: "yes", "yes please", "confirm", "do it", "go ahead", "send it", "👍".
@@ -26,10 +26,13 @@ public enum ConfirmationReply: String, Sendable, CaseIterable {
     /// Weak affirmations: an affirmation only alone (or with "please" or a strong one); with
     /// anything else ("ok thanks bye", "ok but…") they are acknowledgements, not a yes.
     static let weak: [[String]] = [
-        ["ok"], ["okay"], ["okey"], ["okie"], ["k"], ["kk"], ["sure"], ["alright"], ["aight"], ["fine"], ["sounds", "good"],
-        ["looks", "good"], ["all", "good"], ["perfect"], ["great"], ["cool"], ["right"], ["good"],
+        ["ok"], ["okay"], ["okey"], ["okie"], ["k"], ["kk"], ["sure"], ["alright"], ["fine"], ["sounds", "good"],
+        ["looks", "good"], ["perfect"],
     ]
-    static let polite: Set<String> = ["please", "pls", "plz", "pleas", "thanks", "thank", "you", "thx", "ty", "tysm", "now", "then", "so", "mate", "sir", "🙏", "!", "it", "that", "one", "this"]
+    static let polite: Set<String> = ["please", "pls", "plz", "pleas", "thanks", "thank", "you", "thx", "ty", "tysm", "now", "then", "so", "mate", "sir", "🙏", "!", "it", "that", "one", "this",
+        // Acknowledgements: alone they are not a yes ("cool"), beside one they do not spoil it
+        // ("cool, yes move it").
+        "cool", "great", "good", "nice", "awesome", "right"]
     static let politeWithWeak: Set<String> = ["please", "pls", "plz", "!"]
 
     /// Refusal phrases anywhere in the message.
@@ -82,10 +85,16 @@ public enum ConfirmationReply: String, Sendable, CaseIterable {
     ///   50" to "$50.00?" reads as "yes".
     public static func classify(_ text: String, restatingAmount: Bool = false) -> ConfirmationReply {
         var words = words(text)
+        // "no problem" and "no worries" are thanks, not a refusal; the rest still counts
+        // ("no problem, cancel it").
+        for phrase in notRefusals {
+            while let start = (0..<max(0, words.count - phrase.count + 1)).first(where: { Array(words[$0..<($0 + phrase.count)]) == phrase }) {
+                words.removeSubrange(start..<(start + phrase.count))
+            }
+        }
         if restatingAmount {
             words.removeAll { word in word.allSatisfy { $0.isNumber || $0 == "." || $0 == "," } || AmountReader.dollarWords.contains(word) }
         }
-        for phrase in notRefusals where contains(words, phrase) { return .other }
         let isQuestion = words.contains("?") && questionStarts.contains(words.first ?? "")
         if isQuestion {
             if actionRefusals.contains(where: { contains(words, $0) }) { return .refuse }
@@ -98,7 +107,7 @@ public enum ConfirmationReply: String, Sendable, CaseIterable {
         }
         // A question is never a yes ("ok?", "sure?", "is this ok?").
         if words.contains("?") { return .other }
-        // Repeated letters typed for emphasis read as one word ("yesss", "okkk").
+        // Letters repeated for emphasis are read once past the third ("yesss" → "yes").
         words = words.map { word in word.count > 3 && Set(word.dropFirst(2)).count == 1 ? String(word.prefix(3)) : word }
         guard let parts = cover(words[...]) else { return .other }
         if parts.strong { return .affirm }

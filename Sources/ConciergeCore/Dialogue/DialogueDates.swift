@@ -83,7 +83,16 @@ public enum DialogueDates {
             if i > 0, ["the", "on"].contains(words[i - 1]), let d = dayNumber(word), word.count > String(d).count || words[i - 1] == "the" {
                 if d > day, let date = iso(year, month, d) { return classify(date) }
                 if let date = month == 12 ? iso(year + 1, 1, d) : iso(year, month + 1, d) { return classify(date) }
+                // "the 30th" when next month has none: asked, not paid now.
+                return .unclear
             }
+        }
+        // Dates named in words this reader does not resolve: asked about, never "now".
+        let vague = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "next week", "next month",
+                     "end of the month", "end of month", "payday", "in a week", "in two weeks", "days from now"]
+        let joined = " " + words.joined(separator: " ") + " "
+        if vague.contains(where: { joined.contains(" " + $0 + " ") }) || joined.range(of: #" in \d+ (days|weeks|months) "#, options: .regularExpression) != nil {
+            return .unclear
         }
         // "the year 2999": a date too far to schedule.
         for (i, word) in words.enumerated() where i > 0 && words[i - 1] == "year" {

@@ -34,18 +34,24 @@ extension ConciergeEngine {
     func respond(to text: String, redacted: String, session: inout ChatSession) async throws -> Draft {
         let facts = try await customerFacts(session.customerID)
         let parts = RequestSplitter.segments(text)
-        guard parts.count > 1 else { return try await respondToOne(text, redacted: redacted, facts: facts, session: &session) }
+        guard parts.count > 1 else { return try await respondToOne(text, redacted: redacted, facts: facts, session: &session, mayExecute: true) }
         let redactedParts = RequestSplitter.segments(redacted)
         var combined: Draft?
         for (index, part) in parts.enumerated() {
             let partRedacted = redactedParts.count == parts.count ? redactedParts[index] : redacted
             // Only one payment is offered per reply; later ones wait in the queue.
-            if combined?.confirmation != nil || session.pending != nil, let form = newForm(part, facts: facts), combined?.intent == .transfer || combined?.intent == .billPayment {
-                session.queued = (session.queued ?? []) + [form]
-                combined?.text += "\n\nAfter that, I'll set up your next request: \(describe(form, facts: facts))."
+            if combined?.confirmation != nil || session.pending != nil, let (form, problem) = newForm(part, facts: facts), combined?.intent == .transfer || combined?.intent == .billPayment {
+                if problem == nil, (session.queued?.count ?? 0) < Self.maxQueued {
+                    session.queued = (session.queued ?? []) + [form]
+                    combined?.text += "\n\nAfter that, I'll set up your next request: \(describe(form, facts: facts))."
+                } else {
+                    combined?.text += "\n\nAsk me again about your other request (\(describe(form, facts: facts))) once this one is settled."
+                }
                 continue
             }
-            let draft = try await respondToOne(part, redacted: partRedacted, facts: facts, session: &session)
+            // A yes inside a message of several requests never executes: it may answer a summary
+            // made by this very message, which the customer has not seen yet.
+            let draft = try await respondToOne(part, redacted: partRedacted, facts: facts, session: &session, mayExecute: false)
             if var sum = combined {
                 sum.text += "\n\n" + draft.text
                 sum.sources += draft.sources.filter { !sum.sources.contains($0) }
@@ -61,27 +67,31 @@ extension ConciergeEngine {
         return combined!
     }
 
-    /// A form for a payment request found in a later part of a message, or nil when the part
-    /// is not a payment request.
-    func newForm(_ text: String, facts: CustomerFacts) -> PendingPayment? {
+    /// Requests waiting behind the current payment, at most.
+    static let maxQueued = 3
+
+    /// A form for a payment request found in a later part of a message and what is wrong with
+    /// it, or nil when the part is not a payment request.
+    func newForm(_ text: String, facts: CustomerFacts) -> (PendingPayment, FormProblem?)? {
         let reading = PaymentReader.read(text, facts: facts, today: today())
         let intent = Understanding.intent(text, reading: reading)
         guard intent == .transfer || intent == .billPayment else { return nil }
         var form = PendingPayment(kind: intent == .billPayment ? .billPayment : nil)
-        _ = fill(&form, with: reading, facts: facts)
-        return form
+        let problem = fill(&form, with: reading, facts: facts)
+        return (form, problem)
     }
 
     func describe(_ form: PendingPayment, facts: CustomerFacts) -> String {
         let amount = form.amount.map { Money(minorUnits: $0).formatted + " " } ?? ""
         let verb = form.kind == .billPayment ? "pay" : "send"
         if let destination = form.destination {
-            return form.kind == .billPayment ? "pay \(amount)to \(facts.shortName(of: destination))" : "\(verb) \(amount)to \(facts.shortName(of: destination))"
+            return "\(verb) \(amount)to \(facts.shortName(of: destination))"
         }
         return form.kind == .billPayment ? "a bill payment" : "a transfer"
     }
 
-    func respondToOne(_ text: String, redacted: String, facts: CustomerFacts, session: inout ChatSession) async throws -> Draft {
+    /// - Parameter mayExecute: false for one part of a message holding several requests.
+    func respondToOne(_ text: String, redacted: String, facts: CustomerFacts, session: inout ChatSession, mayExecute: Bool) async throws -> Draft {
         let customer = session.customerID
         var reading = PaymentReader.read(text, facts: facts, today: today())
         let reply = ConfirmationReply.classify(text)
@@ -90,6 +100,13 @@ extension ConciergeEngine {
         let otherIntent = ![.transfer, .billPayment, .unknown, .confirm, .cancel].contains(intent)
 
         // 1. A confirmation is waiting for an answer.
+        if let id = session.confirmationID, let confirmation = try await sessions.confirmation(id: id, customerID: customer), confirmation.state == .pending,
+           now() > confirmation.expiresAt {
+            // Expired while waiting: settled as expired, and the queue behind it dropped.
+            _ = try await sessions.decide(id: id, customerID: customer, to: .expired, receipt: nil, failure: nil)
+            session.confirmationID = nil
+            session.queued = nil
+        }
         if let id = session.confirmationID, let confirmation = try await sessions.confirmation(id: id, customerID: customer), confirmation.state == .pending {
             let request = confirmation.request
             // "the other way round": the same transfer between own accounts, reversed.
@@ -100,6 +117,14 @@ extension ConciergeEngine {
             }
             let restatesSummary = reading.hasSlots && matches(reading, request, facts: facts)
             if reading.hasSlots, !restatesSummary {
+                if reply == .refuse, isNewRequest(reading, intent: intent, comparedWith: request.destination, facts: facts, allowingCues: true) {
+                    // "cancel that and send 20 to sam": the first is cancelled, the second set up.
+                    let cancelled = try await cancelPending(id, customer: customer, session: &session)
+                    var form = PendingPayment(kind: intent == .billPayment ? .billPayment : nil)
+                    var draft = try await advance(&form, with: reading, facts: facts, session: &session)
+                    draft.text = cancelled + " " + draft.text
+                    return draft
+                }
                 if isNewRequest(reading, intent: intent, comparedWith: request.destination, facts: facts) {
                     var form = PendingPayment(kind: intent == .billPayment ? .billPayment : nil)
                     _ = fill(&form, with: reading, facts: facts)
@@ -109,8 +134,8 @@ extension ConciergeEngine {
                 if intent == .transfer || intent == .billPayment || intent == .unknown || reading.correctionCue || reply != .other {
                     // A correction: the proposal is replaced by a new summary; the old one can
                     // no longer execute.
-                    _ = try await decide(id, decision: .cancel, customerID: customer)
-                    session.confirmationID = nil
+                    let cancelled = try await cancelPending(id, customer: customer, session: &session)
+                    guard cancelled.hasPrefix("I've cancelled") else { return Draft(text: cancelled, intent: .confirm) }
                     var form = PendingPayment(
                         kind: request.destination.kind, fromAccountID: request.fromAccountID, destination: request.destination,
                         amount: request.amount, scheduledFor: request.scheduledFor
@@ -126,13 +151,13 @@ extension ConciergeEngine {
                     }
                     if reading.hasDestination || reading.source != nil { form.asking = nil }
                     var draft = try await advance(&form, with: reading, facts: facts, session: &session)
-                    if draft.confirmation == nil { draft.text = "I've cancelled the previous request (\(confirmation.summary)); no money was moved. " + draft.text }
+                    if draft.confirmation == nil { draft.text = cancelled + " " + draft.text }
                     return draft
                 }
             }
             let answer = restatesSummary ? ConfirmationReply.classify(text, restatingAmount: true) : reply
             switch answer {
-            case .affirm where !reading.hasSlots || restatesSummary:
+            case .affirm where mayExecute && (!reading.hasSlots || restatesSummary):
                 session.confirmationID = nil
                 var draft: Draft
                 do {
@@ -144,9 +169,8 @@ extension ConciergeEngine {
                 }
                 return try await continueQueue(after: draft, facts: facts, session: &session)
             case .refuse:
-                session.confirmationID = nil
-                _ = try await decide(id, decision: .cancel, customerID: customer)
-                let cancelled = Draft(text: "Cancelled. No money was moved.", intent: .cancel)
+                let outcome = try await cancelPending(id, customer: customer, session: &session)
+                let cancelled = Draft(text: outcome.hasPrefix("I've cancelled") ? "Cancelled. No money was moved." : outcome, intent: .cancel)
                 return try await cancel(cancelled, answering: otherIntent ? intent : nil, text: text, redacted: redacted, reading: reading, facts: facts, session: &session)
             default:
                 var answer = try await answerOther(intent, text: text, redacted: redacted, reading: reading, facts: facts, session: &session)
@@ -228,8 +252,9 @@ extension ConciergeEngine {
 
     /// A request that is not a correction of the current one: a payment verb, an amount and a
     /// different destination, without "actually", "instead", "no" ….
-    func isNewRequest(_ reading: PaymentReading, intent: ChatIntent, comparedWith destination: TransferDestination?, facts: CustomerFacts) -> Bool {
-        guard (intent == .transfer || intent == .billPayment), reading.hasPaymentVerb, reading.hasDestination, !reading.correctionCue else { return false }
+    /// - Parameter allowingCues: "cancel that and send 20 to sam" is a new request too.
+    func isNewRequest(_ reading: PaymentReading, intent: ChatIntent, comparedWith destination: TransferDestination?, facts: CustomerFacts, allowingCues: Bool = false) -> Bool {
+        guard (intent == .transfer || intent == .billPayment), reading.hasPaymentVerb, reading.hasDestination, allowingCues || !reading.correctionCue else { return false }
         var form = PendingPayment()
         _ = fill(&form, with: reading, facts: facts)
         guard let named = form.destination else { return false }
@@ -251,6 +276,18 @@ extension ConciergeEngine {
         let before = form
         let problem = fill(&form, with: reading, facts: facts)
         return problem == nil && form == before
+    }
+
+    /// Cancels the pending confirmation and says what happened: normally "I've cancelled …",
+    /// but if it was settled meanwhile (by the API or another replica), what it became.
+    func cancelPending(_ id: String, customer: String, session: inout ChatSession) async throws -> String {
+        session.confirmationID = nil
+        let decision = try await decide(id, decision: .cancel, customerID: customer)
+        switch decision.confirmation.state {
+        case .executed: return decision.message
+        case .cancelled, .pending: return "I've cancelled the previous request (\(decision.confirmation.summary)); no money was moved."
+        case .expired, .failed: return "The previous request (\(decision.confirmation.summary)) was \(decision.confirmation.state.rawValue); no money was moved."
+        }
     }
 
     /// After a cancellation: a question in the same message is answered ("no — what's my

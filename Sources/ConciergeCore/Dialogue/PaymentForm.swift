@@ -13,6 +13,7 @@ enum FormProblem: Equatable {
     case severalBillers([String])
     case datePast(String)
     case dateTooFar(String)
+    case dateUnclear
 }
 
 extension ConciergeEngine {
@@ -72,6 +73,7 @@ extension ConciergeEngine {
         case .date(let date): form.scheduledFor = date
         case .past(let date): note(.datePast(date))
         case .tooFar(let date): note(.dateTooFar(date))
+        case .unclear: note(.dateUnclear)
         }
         return problem
     }
@@ -116,6 +118,8 @@ extension ConciergeEngine {
             case .datePast(let date):
                 form.scheduledFor = nil
                 return Draft(text: preface + "\(DialogueDates.longDate(date)) is in the past. I can pay now or on a future date — when should it go?", intent: intent)
+            case .dateUnclear:
+                return Draft(text: preface + "Which date should the payment go on? Please give a date such as December 15, or say \"now\".", intent: intent)
             case .dateTooFar(let date):
                 form.scheduledFor = nil
                 return Draft(text: preface + "I can schedule a payment up to one year ahead; \(DialogueDates.longDate(date)) is too far. Which date should it be, or should it go now?", intent: intent)

@@ -50,6 +50,8 @@ public enum DateReading: Sendable, Equatable {
     case past(String)
     /// More than a year ahead.
     case tooFar(String)
+    /// A date is named but could not be read ("on friday", "the 30th" of February).
+    case unclear
 }
 
 /// What one message says about a payment: the amount, who or which account it goes to, where
@@ -88,6 +90,7 @@ public struct PaymentReading: Sendable {
 
 public enum PaymentReader {
     static let verbs: Set<String> = ["send", "sned", "snd", "transfer", "trasnfer", "tranfer", "transfr", "xfer", "move", "pay", "wire", "zelle", "venmo", "give", "put", "shift"]
+    /// Words that mark a message as correcting the payment on the table.
     static let correctionWords: Set<String> = ["actually", "instead", "make", "change", "sorry", "meant", "mean", "rather", "correction", "oops", "wait", "no", "not", "nah"]
     static let sourceWords: Set<String> = ["from", "frm", "outta", "of"]
     static let destinationWords: Set<String> = ["to", "into", "in", "2", "onto", "toward", "towards", "too"]
@@ -103,6 +106,7 @@ public enum PaymentReader {
         "same", "different", "new", "external", "bank", "their", "his", "its", "each", "every", "anyone", "people", "person", "between",
         "savings", "checking", "credit", "your", "yours", "our", "ours", "ask", "find", "look", "view", "pls", "plz", "dollar", "usd",
         "work", "happen", "wait", "stop", "reach", "contact", "use", "keep", "put", "change", "update", "open", "close", "verizon",
+        "think", "decide", "ask", "verify", "double", "figure", "sort", "sleep", "read", "consider", "pause", "hold", "try", "come",
     ]
     /// Category words that name a kind of bill.
     static let billCategories: [String: [String]] = [
@@ -134,6 +138,9 @@ public enum PaymentReader {
             if let owner, (max(0, owner - 3)..<owner).contains(where: { sourceWords.contains(bare[$0]) }) {
                 let name = bare[max(0, owner - 1)...owner].filter { !sourceWords.contains($0) && !skippable.contains($0) }.map { $0.prefix(1).uppercased() + $0.dropFirst() }
                 reading.foreignSource = name.joined(separator: " ")
+            } else if owner != nil {
+                // "to sam's savings": someone else's account, where the money goes to them —
+                // not one of the customer's own.
             } else if sourceWords.contains(cue) || (j >= 1 && bare[j] == "of" && bare[j - 1] == "out") {
                 if reading.source == nil { reading.source = kind }
             } else if destinationWords.contains(cue) || (kind == .creditCard && (bare[..<i].contains("pay") || bare[..<i].contains("payoff"))) {
@@ -201,7 +208,13 @@ public enum PaymentReader {
             reading.billers = scored.filter { $0.1 == best }.map(\.0)
             reading.billerByCategory = best == 1
         }
-        if !reading.billers.isEmpty { reading.payees.removeAll() }
+        // A payee named by name wins over a bill named only by its kind ("send $20 to Sam for
+        // gas"); a biller named by name wins over a payee's first name.
+        if reading.billerByCategory, !reading.payees.isEmpty {
+            reading.billers.removeAll()
+        } else if !reading.billers.isEmpty {
+            reading.payees.removeAll()
+        }
 
         // "to Bob", "pay Bob 20": a name that is not one of the customer's payees.
         if reading.payees.isEmpty, reading.billers.isEmpty, reading.destination == nil {
