@@ -179,6 +179,25 @@ struct DialogueTests {
         #expect(lastWeek.reply.split(separator: "\n").filter { $0.contains(" · ") }.allSatisfy { $0.contains("Chipotle") && $0.prefix(10) >= "2026-11-15" })
     }
 
+    @Test func aComparisonAnswersBothPeriods() async throws {
+        var chat = Dialogue()
+        let reply = try await chat.say("groceries this month vs last month")
+        #expect(reply.intent == "transactions")
+        #expect(reply.reply.contains("Groceries from 2026-11-01 to 2026-11-30"))
+        #expect(reply.reply.contains("Groceries from 2026-10-01 to 2026-10-31"))
+    }
+
+    @Test func howLongDoesThatTakeFollowsTheLastTopic() async throws {
+        let knowledge = FakeKnowledge()
+        var chat = Dialogue()
+        chat = Dialogue(engine: ConciergeEngine(ledger: chat.ledger, sessions: chat.engine.sessions, guardrails: InProcessGuardrails(), knowledge: knowledge), from: chat)
+        _ = try await chat.say("how do I report a stolen card?")
+        _ = try await chat.say("how long does that take")
+        let queries = knowledge.queries.withLock { $0 }
+        #expect(queries.count == 2)
+        #expect(queries.last?.contains("stolen card") == true)
+    }
+
     @Test func twoRequestsInOneMessageAreNotMerged() async throws {
         var chat = Dialogue()
         let reply = try await chat.say("send 50 to sam and pay my verizon bill")

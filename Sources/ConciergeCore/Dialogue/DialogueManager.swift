@@ -383,6 +383,7 @@ extension ConciergeEngine {
             if let kind = named.first { query.accountID = facts.account(kind)?.id }
             context.lastIntent = .transactions
             context.lastQuery = query
+            if let comparison = try await compareSpending(text, first: query, merchants: merchants, customer: session.customerID) { return comparison }
             return try await transactions(session.customerID, query: query, facts: facts)
         case .knowledge:
             context.lastIntent = .knowledge
@@ -399,6 +400,35 @@ extension ConciergeEngine {
         case .transfer, .billPayment, .unknown, .blocked:
             return Draft(text: "I'm not sure I understood. Do you want to check a balance, look at transactions, send money, pay a bill, or ask a question about your account?", intent: .unknown)
         }
+    }
+}
+
+extension ConciergeEngine {
+    static let comparisonWords = [" vs. ", " vs ", " versus ", " compared to ", " compared with ", " against "]
+
+    /// "groceries this month vs last month": the same question for two periods (or merchants),
+    /// answered with both totals, not one merged query.
+    func compareSpending(_ text: String, first: TransactionQuery, merchants: [String], customer: String) async throws -> Draft? {
+        let lower = text.lowercased()
+        guard let joiner = Self.comparisonWords.first(where: lower.contains), let range = lower.range(of: joiner) else { return nil }
+        let left = MessageUnderstanding.transactionQuery(String(lower[..<range.lowerBound]), today: today(), merchants: merchants)
+        let change = MessageUnderstanding.transactionQuery(String(lower[range.upperBound...]), today: today(), merchants: merchants)
+        var right = left
+        if change.from != nil { (right.from, right.to) = (change.from, change.to) }
+        if change.merchant != nil { right.merchant = change.merchant; right.category = nil }
+        if change.category != nil { right.category = change.category; right.merchant = nil }
+        guard right != left else { return nil }
+        var lines: [String] = []
+        for query in [left, right] {
+            var all = query
+            all.limit = 1_000
+            let found = try await ledger.transactions(customerID: customer, query: all)
+            let spent = found.filter { $0.amount < 0 }.reduce(Int64(0)) { $0 - $1.amount }
+            let what = query.merchant ?? query.category ?? "everything"
+            let when = query.from.map { from in " from \(from) to \(query.to ?? today())" } ?? ""
+            lines.append("\(what.capitalized)\(when): \(Money(minorUnits: spent).formatted) spent in \(found.filter { $0.amount < 0 }.count) transactions")
+        }
+        return Draft(text: "Here's the comparison:\n" + lines.joined(separator: "\n"), intent: .transactions)
     }
 }
 
