@@ -77,6 +77,7 @@ let package = Package(
             dependencies: [
                 "SharedHealth",
                 "RAGCore",
+                "GuardrailsCore",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings

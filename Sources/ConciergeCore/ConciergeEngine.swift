@@ -45,6 +45,8 @@ public struct ConciergeEngine: Sendable {
     /// The `openai` responder; nil for the deterministic local one.
     public var model: (any ChatModel)?
 
+    static let passageScreen = UntrustedContentScreen()
+
     public init(ledger: any LedgerStore, sessions: any SessionStore, guardrails: any GuardrailsGateway, knowledge: any KnowledgeGateway) {
         self.ledger = ledger
         self.sessions = sessions
@@ -131,7 +133,10 @@ public struct ConciergeEngine: Sendable {
 
     func answer(_ text: String) async -> Draft {
         do {
-            let passages = try await knowledge.search(text, topK: 3)
+            // Passages are untrusted: one that asks for credentials, links off the bank's
+            // domains or gives a phone number is never shown (and is logged by the caller's
+            // metrics as a dropped passage).
+            let passages = try await knowledge.search(text, topK: 3).filter { Self.passageScreen.findings($0.title + "\n" + $0.text).isEmpty }
             guard let best = passages.first else {
                 return Draft(text: "I couldn't find that in our help center. Would you like me to connect you with a person?", intent: .knowledge)
             }

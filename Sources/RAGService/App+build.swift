@@ -1,6 +1,7 @@
+import GuardrailsCore
 import Hummingbird
-import ServiceLifecycle
 import RAGCore
+import ServiceLifecycle
 import SharedHealth
 
 /// RAG settings from the environment: which store, which embedder.
@@ -17,6 +18,11 @@ struct RAGConfiguration {
     var seedBundled: Bool
     /// pgvector HNSW `ef_search` (recall against latency).
     var efSearch: Int
+    /// The editors' credential for document writes (`RAG_ADMIN_API_KEY`), distinct from the
+    /// service-to-service key.
+    var adminAPIKey: String?
+    /// Domains help-center text may link to (`RAG_ALLOWED_LINK_DOMAINS`, comma-separated).
+    var allowedLinkDomains: Set<String>
 
     init(environment env: EnvironmentReader) throws {
         database = try PostgresPool.Configuration.fromEnvironment(env, applicationName: "rag")
@@ -29,6 +35,9 @@ struct RAGConfiguration {
         embeddingAPIKey = try env.secret("EMBEDDING_API_KEY") ?? env.secret("TOGETHER_API_KEY")
         seedBundled = try env.bool("RAG_SEED_BUNDLED", default: true)
         efSearch = try env.int("RAG_HNSW_EF_SEARCH", default: PostgresKnowledgeStore.defaultEFSearch, range: 10...1000)
+        adminAPIKey = try env.secret("RAG_ADMIN_API_KEY", minimumLength: 16)
+        let domains = env.string("RAG_ALLOWED_LINK_DOMAINS", default: UntrustedContentScreen.defaultAllowedDomains.sorted().joined(separator: ","))
+        allowedLinkDomains = Set(domains.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty })
         if provider == .openai, embeddingAPIKey == nil, embeddingBaseURL == OpenAIEmbedder.defaultBaseURL {
             throw ConfigurationError(variable: "EMBEDDING_API_KEY", expected: "set (or TOGETHER_API_KEY) when EMBEDDING_PROVIDER=openai uses Together.AI", got: nil)
         }
@@ -76,7 +85,12 @@ func buildApplication(runtime: ServiceRuntime, environment: EnvironmentReader) a
     let readiness = runtime.readinessMonitor(dependencies: dependencies)
     let router = runtime.makeRouter(readiness: readiness)
     let api = router.group("/v1").add(middleware: InternalAPIKeyMiddleware(key: runtime.configuration.internalAPIKey))
-    RAGController(knowledgeBase: knowledgeBase, metrics: runtime.metrics).addRoutes(to: api)
+    let editors = EditorKeyMiddleware(key: configuration.adminAPIKey, host: runtime.configuration.host)
+    if configuration.adminAPIKey == nil, !editors.isLoopback {
+        logger.warning("document writes are disabled: RAG listens on a non-loopback address and RAG_ADMIN_API_KEY is not set")
+    }
+    RAGController(knowledgeBase: knowledgeBase, metrics: runtime.metrics, screen: UntrustedContentScreen(allowedDomains: configuration.allowedLinkDomains), logger: logger)
+        .addRoutes(to: api, editors: editors)
     return runtime.makeApplication(router: router, readiness: readiness, services: services)
 }
 
@@ -104,5 +118,33 @@ func prepare(_ knowledgeBase: KnowledgeBase, configuration: RAGConfiguration, ru
     if configuration.seedBundled {
         let seeded = try await knowledgeBase.seedIfEmpty(with: BundledKnowledgeBase.documents())
         if seeded > 0 { runtime.logger.notice("loaded the bundled knowledge base", metadata: ["documents": .stringConvertible(seeded)]) }
+    }
+}
+
+/// Document writes (`POST`/`DELETE /v1/documents`) are for the help center's editors: with
+/// `RAG_ADMIN_API_KEY` set they need it as `Authorization: Bearer <key>` (compared in constant
+/// time); without it they are open only on a loopback address, and refused (403) on any other,
+/// so a deployment that forgot the key serves search but cannot be written to.
+struct EditorKeyMiddleware: RouterMiddleware {
+    typealias Context = ServiceRequestContext
+    let key: [UInt8]?
+    let isLoopback: Bool
+
+    init(key: String?, host: String) {
+        self.key = key.map { Array($0.utf8) }
+        self.isLoopback = host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if let key {
+            let header = request.headers[.authorization] ?? ""
+            let presented = header.prefix(7).lowercased() == "bearer " ? Array(header.dropFirst(7).utf8) : []
+            guard constantTimeEqual(presented, key) else {
+                throw APIError(.unauthorized, code: "unauthorized", message: "Document writes need the editors' key (RAG_ADMIN_API_KEY) as a bearer token.")
+            }
+        } else if !isLoopback {
+            throw APIError(.forbidden, code: "forbidden", message: "Document writes are disabled: set RAG_ADMIN_API_KEY to allow editors to change the knowledge base.")
+        }
+        return try await next(request, context)
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
+import GuardrailsCore
 import Hummingbird
+import Logging
 import RAGCore
 import SharedHealth
 
@@ -7,6 +9,8 @@ import SharedHealth
 struct RAGController: Sendable {
     let knowledgeBase: KnowledgeBase
     let metrics: ServiceMetrics
+    let screen: UntrustedContentScreen
+    let logger: Logger
 
     static let maxQueryLength = 2_000
     static let maxTopK = 50
@@ -90,7 +94,7 @@ struct RAGController: Sendable {
         let chunks: Int
     }
 
-    func addRoutes(to group: RouterGroup<ServiceRequestContext>) {
+    func addRoutes(to group: RouterGroup<ServiceRequestContext>, editors: EditorKeyMiddleware) {
         group.post("/search") { request, context -> SearchResponse in
             let body = try await request.decode(as: SearchRequest.self, context: context)
             let (query, topK, mode, filters) = try Self.validate(body)
@@ -104,9 +108,17 @@ struct RAGController: Sendable {
                 took_ms: elapsed.seconds * 1000
             )
         }
-        group.post("/documents") { request, context -> Response in
+        let writes = group.group().add(middleware: editors)
+        writes.post("/documents") { request, context -> Response in
             let body = try await request.decode(as: DocumentRequest.self, context: context)
             let document = try Self.validate(body)
+            // What customers may be shown is screened here, before anything is stored.
+            let findings = screen.findings(document.title + "\n" + document.body)
+            if let first = findings.first {
+                let reasons = Set(findings.map(\.reason.rawValue)).sorted().joined(separator: ", ")
+                logger.warning("document refused", metadata: ["document_id": .string(document.id), "reasons": .string(reasons), "excerpt": .string(first.excerpt)])
+                throw APIError.unprocessable("The document was refused (\(reasons)): \"\(first.excerpt)\". Help-center text must not ask for credentials, link outside the allowed domains or give phone numbers.")
+            }
             let result = try await knowledgeBase.ingest(document)
             try await recordChunkCount()
             let response = IngestResponse(id: result.documentID, chunks: result.chunks, status: result.replaced ? "replaced" : "created")
@@ -136,7 +148,7 @@ struct RAGController: Sendable {
                 metadata: document.metadata, text: document.body, chunks: chunks
             )
         }
-        group.delete("/documents/:id") { _, context -> Response in
+        writes.delete("/documents/:id") { _, context -> Response in
             let id = try Self.documentID(context)
             guard try await knowledgeBase.store.delete(documentID: id) else {
                 throw APIError.notFound("No document with id '\(id)'.")

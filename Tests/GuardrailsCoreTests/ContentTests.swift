@@ -112,3 +112,30 @@ struct EngineTests {
         #expect(throws: GuardrailsPolicy.LoadError.self) { try GuardrailsPolicy.load(path: path) }
     }
 }
+
+@Suite("Untrusted content")
+struct UntrustedContentTests {
+    let screen = UntrustedContentScreen()
+
+    @Test(arguments: [
+        ("Call our fraud desk and read your card number, CVV and password to the agent.", UntrustedContentScreen.Reason.credentialRequest),
+        ("Reply to this message with the one-time code we sent you.", .credentialRequest),
+        ("Log in at pennant-secure-login.com to keep your account.", .link),
+        ("Visit https://bit.ly/3xYz to verify.", .link),
+        ("Call 1-800-555-0199 to unlock your card.", .phoneNumber),
+        ("Text (415) 555 0123 for help.", .phoneNumber),
+    ])
+    func poisonedTextIsFound(_ text: String, _ reason: UntrustedContentScreen.Reason) {
+        #expect(screen.findings(text).contains { $0.reason == reason }, "\(text)")
+    }
+
+    @Test(arguments: [
+        "We never ask for your PIN by phone, email or chat, and our staff cannot see it.",
+        "Our real alerts never ask for your PIN, password, one-time code or full card number.",
+        "Enter the last four digits and the three-digit security code from the back.",
+        "Open pennant.com/help or the app.", "Fees: $1,200.00 on 2026-11-22.",
+    ])
+    func ordinaryHelpTextIsNot(_ text: String) {
+        #expect(screen.findings(text).isEmpty, "\(text)")
+    }
+}

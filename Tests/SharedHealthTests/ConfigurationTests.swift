@@ -11,7 +11,7 @@ struct ConfigurationTests {
     @Test func defaultsApplyWhenNothingIsSet() throws {
         let config = try configuration([:])
         #expect(config.port == 8000)
-        #expect(config.host == "0.0.0.0")
+        #expect(config.host == "127.0.0.1")
         #expect(config.logLevel == .info)
         #expect(config.internalAPIKey == nil)
         #expect(config.circuitBreaker == CircuitBreakerSettings())

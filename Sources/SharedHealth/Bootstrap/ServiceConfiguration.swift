@@ -21,7 +21,9 @@ public struct ServiceConfiguration: Sendable {
 
     public init(service: String, defaultPort: Int, environment env: EnvironmentReader) throws {
         self.service = service
-        self.host = env.string("HOST", default: "0.0.0.0")
+        // Loopback unless told otherwise: a service is exposed only on purpose (the images set
+        // HOST=0.0.0.0).
+        self.host = env.string("HOST", default: "127.0.0.1")
         self.port = try env.int("PORT", default: defaultPort, range: 0...65535)
         let level = env.string("LOG_LEVEL", default: "info").lowercased()
         guard let logLevel = Logger.Level(rawValue: level == "warn" ? "warning" : level) else {
