@@ -77,11 +77,15 @@ struct StackTests {
         // machine they start late) first waits its 5 s and takes its half-open trials.
         rag = try ServiceProcess("RAGService", port: ragPort, environment: [:])
         #expect(await waitUntil(timeout: .seconds(15)) { await readyStatus(concierge.baseURL) == 200 } != nil)
+        // The body that showed them closed is the one checked: a second read could race a
+        // probe on a loaded machine.
+        var ready: ReadyBody?
         let closed = await waitUntil(timeout: .seconds(20)) {
-            await readyBody(concierge.baseURL)?.dependencies.allSatisfy { $0.circuit == "closed" } == true
+            guard let body = await readyBody(concierge.baseURL), body.dependencies.allSatisfy({ $0.circuit == "closed" }) else { return false }
+            ready = body
+            return true
         }
         #expect(closed != nil, "a breaker still not closed 20 s after both services were up")
-        let ready = await readyBody(concierge.baseURL)
         #expect(ready?.status == "ready")
         for dependency in ready?.dependencies ?? [] {
             #expect(dependency.status == "up")
