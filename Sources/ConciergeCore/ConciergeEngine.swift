@@ -64,6 +64,8 @@ public struct ConciergeEngine: Sendable {
         /// The dialogue manager's own words about a payment the model proposed; shown instead
         /// of the model's text.
         var proposalText: String?
+        /// Values of the customer's own that the reply may show unmasked.
+        var displaySafe: [String] = []
     }
 
     public func chat(customerID: String, message: String, sessionID: String?) async throws -> ChatReply {
@@ -85,8 +87,12 @@ public struct ConciergeEngine: Sendable {
             draft = try await respond(to: message, redacted: input.result.redacted_text, session: &session)
         }
         draft.degraded = draft.degraded || input.degraded
-        let output = await guardrails.check(draft.text, direction: .output)
-        let reply = output.result.allowed ? output.result.redacted_text : "Sorry, I can't share that. Is there something else I can help with?"
+        // The reply's own display-safe values (the customer's account, payee and merchant
+        // names, masked suffixes, the dates of its own transactions) are set aside while the
+        // output is checked, so they read cleanly; everything else is checked and masked.
+        let shielded = DisplaySafeShield(draft.text, safe: draft.displaySafe)
+        let output = await guardrails.check(shielded.text, direction: .output)
+        let reply = output.result.allowed ? shielded.restore(output.result.redacted_text) : "Sorry, I can't share that. Is there something else I can help with?"
         if !output.result.allowed, let offered = draft.confirmation, session.confirmationID == offered.id {
             // The customer never read the summary: it must not be confirmable.
             _ = try await decide(offered.id, decision: .cancel, customerID: customerID)

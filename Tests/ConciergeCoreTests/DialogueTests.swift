@@ -397,6 +397,24 @@ struct DialogueTests {
         #expect(reply.sources.map(\.document_id) == ["card-freeze"])
     }
 
+    @Test func theCustomersOwnValuesReadCleanly() async throws {
+        var chat = Dialogue()
+        let list = try await chat.say("show my last 10 transactions")
+        let rows = list.reply.split(separator: "\n").filter { $0.contains(" · ") }
+        #expect(rows.count == 10)
+        #expect(rows.allSatisfy { $0.hasPrefix("2026-") }, "\(list.reply)")
+        _ = try await chat.say("send money to jordan")
+        let parked = try await chat.say("how do i turn on 2fa")
+        #expect(parked.reply.contains("send money to Jordan Lee"), "\(parked.reply)")
+    }
+
+    @Test func theShieldIsExactlyUndoneAndLeavesOtherDataToTheCheck() {
+        let text = "Send $40.00 to Sam Rivera (Chase …2255) on 2026-12-15; card 4111 1111 1111 1111"
+        let shield = DisplaySafeShield(text, safe: ["Sam Rivera", "Chase", "…2255", "Sam"])
+        #expect(!shield.text.contains("Sam") && !shield.text.contains("2026-12-15") && shield.text.contains("4111 1111 1111 1111"))
+        #expect(shield.restore(shield.text) == text)
+    }
+
     @Test func smallTalkHasProperReplies() async throws {
         var chat = Dialogue()
         #expect(try await chat.say("thanks!").reply.contains("welcome"))

@@ -26,13 +26,20 @@ extension ConciergeEngine {
         CustomerFacts(
             accounts: try await ledger.accounts(customerID: customer),
             payees: try await ledger.payees(customerID: customer),
-            billers: try await ledger.billers(customerID: customer)
+            billers: try await ledger.billers(customerID: customer),
+            merchants: try await ledger.merchants(customerID: customer)
         )
     }
 
     /// One customer message: split into requests when it holds several, each handled in order.
     func respond(to text: String, redacted: String, session: inout ChatSession) async throws -> Draft {
         let facts = try await customerFacts(session.customerID)
+        var draft = try await respondToParts(text, redacted: redacted, facts: facts, session: &session)
+        draft.displaySafe = facts.displaySafe
+        return draft
+    }
+
+    func respondToParts(_ text: String, redacted: String, facts: CustomerFacts, session: inout ChatSession) async throws -> Draft {
         let parts = RequestSplitter.segments(text)
         guard parts.count > 1 else { return try await respondToOne(text, redacted: redacted, facts: facts, session: &session, mayExecute: true) }
         let redactedParts = RequestSplitter.segments(redacted)
@@ -95,8 +102,7 @@ extension ConciergeEngine {
         let customer = session.customerID
         var reading = PaymentReader.read(text, facts: facts, today: today())
         let reply = ConfirmationReply.classify(text)
-        let merchants = try await ledger.merchants(customerID: customer)
-        let intent = Understanding.intent(text, reading: reading, merchants: merchants)
+        let intent = Understanding.intent(text, reading: reading, merchants: facts.merchants)
         let otherIntent = ![.transfer, .billPayment, .unknown, .confirm, .cancel].contains(intent)
 
         // 1. A confirmation is waiting for an answer.
@@ -341,8 +347,7 @@ extension ConciergeEngine {
                 return try await balances(session.customerID, only: named)
             }
             if context.lastIntent == .transactions || intent == .transactions, var query = context.lastQuery {
-                let merchants = try await ledger.merchants(customerID: session.customerID).sorted { $0.count > $1.count }
-                let change = MessageUnderstanding.transactionQuery(text, today: today(), merchants: merchants)
+                let change = MessageUnderstanding.transactionQuery(text, today: today(), merchants: facts.merchantsLongestFirst)
                 if change.from != nil || change.merchant != nil || change.category != nil || change.minAmount != nil || change.maxAmount != nil || !named.isEmpty || total {
                     if change.from != nil { (query.from, query.to) = (change.from, change.to); query.limit = max(query.limit, change.limit) }
                     if change.merchant != nil { query.merchant = change.merchant; query.category = nil }
@@ -378,7 +383,7 @@ extension ConciergeEngine {
             context.lastAccounts = named.isEmpty ? nil : named
             return try await balances(session.customerID, only: named)
         case .transactions:
-            let merchants = try await ledger.merchants(customerID: session.customerID).sorted { $0.count > $1.count }
+            let merchants = facts.merchantsLongestFirst
             var query = MessageUnderstanding.transactionQuery(text, today: today(), merchants: merchants)
             if let kind = named.first { query.accountID = facts.account(kind)?.id }
             context.lastIntent = .transactions

@@ -6,11 +6,25 @@ public struct CustomerFacts: Sendable {
     public let accounts: [Account]
     public let payees: [Payee]
     public let billers: [Biller]
+    /// The merchants in the customer's history.
+    public let merchants: [String]
 
-    public init(accounts: [Account], payees: [Payee], billers: [Biller]) {
+    public init(accounts: [Account], payees: [Payee], billers: [Biller], merchants: [String] = []) {
         self.accounts = accounts
         self.payees = payees
         self.billers = billers
+        self.merchants = merchants
+    }
+
+    /// Longest names first, so "Blue Bottle Coffee" wins over a shorter name inside it.
+    public var merchantsLongestFirst: [String] { merchants.sorted { $0.count > $1.count } }
+
+    /// Values the concierge itself shows this customer, so the output check leaves them
+    /// readable: account, payee, biller and merchant names, and masked suffixes ("…1615").
+    public var displaySafe: [String] {
+        var values = accounts.map(\.name) + payees.map(\.name) + billers.map(\.name) + merchants + payees.map(\.bank)
+        values += (accounts.map(\.mask) + payees.map(\.mask) + billers.map(\.mask)).map { "…" + $0 }
+        return values.filter { !$0.isEmpty }
     }
 
     public func account(_ kind: AccountKind) -> Account? { accounts.first { $0.kind == kind } }
