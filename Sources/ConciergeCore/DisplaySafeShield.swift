@@ -15,9 +15,12 @@ struct DisplaySafeShield {
         var values: [(String, String)] = []
         // Longest first, so "Sam Rivera" is set aside whole before "Sam" could be.
         var candidates = safe.filter { $0.count >= 2 }.sorted { $0.count > $1.count }
-        let range = NSRange(text.startIndex..., in: text)
-        candidates += Self.isoDate.matches(in: text, range: range).compactMap { Range($0.range, in: text).map { String(text[$0]) } }
-        for value in candidates where shielded.contains(value) {
+        if text.utf8.contains(UInt8(ascii: "-")) {
+            let range = NSRange(text.startIndex..., in: text)
+            candidates += Self.isoDate.matches(in: text, range: range).compactMap { Range($0.range, in: text).map { String(text[$0]) } }
+        }
+        // A byte search finds the few values present; only those are replaced.
+        for value in candidates where Array(shielded.utf8).firstRange(of: Array(value.utf8)) != nil {
             let marker = Self.marker(values.count)
             shielded = shielded.replacingOccurrences(of: value, with: marker)
             values.append((marker, value))

@@ -12,13 +12,17 @@ public enum ChatIntent: String, Sendable, Codable, CaseIterable {
 public enum MessageUnderstanding {
     static func words(_ text: String) -> [String] {
         text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "$" || $0 == "." || $0 == "," || $0 == "-") })
-            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".,'")) }
+            .map { word in
+                // Trimmed by hand: Foundation's trimming bridges every word to NSString.
+                let trimmed = word.drop(while: { $0 == "." || $0 == "," || $0 == "'" })
+                return String(trimmed.reversed().drop(while: { $0 == "." || $0 == "," || $0 == "'" }).reversed())
+            }
             .filter { !$0.isEmpty }
     }
 
     static func has(_ text: String, _ phrases: [String]) -> Bool {
-        let padded = " " + words(text).joined(separator: " ") + " "
-        return phrases.contains { padded.contains(" " + $0 + " ") }
+        let padded = Array((" " + words(text).joined(separator: " ") + " ").utf8)
+        return phrases.contains { padded.firstRange(of: Array((" " + $0 + " ").utf8)) != nil }
     }
 
     static let balanceWords = [

@@ -48,11 +48,15 @@ public enum Understanding {
                 return .balance
             }
             // A merchant or a spending category of the customer's own, not a how-to question.
-            let lower = text.lowercased()
+            // One pass over the words, then byte searches: no per-merchant tokenizing.
+            let padded = Array((" " + MessageUnderstanding.words(text).joined(separator: " ") + " ").utf8)
+            let lower = Array(text.lowercased().utf8)
             let namesMerchant = merchants.contains { merchant in
                 let name = merchant.lowercased()
                 let key = name.split(separator: " ").first.map(String.init) ?? name
-                return lower.contains(name) || (key.count >= 3 && MessageUnderstanding.has(text, [key.replacingOccurrences(of: "'", with: ""), key]))
+                if lower.firstRange(of: Array(name.utf8)) != nil { return true }
+                guard key.count >= 3 else { return false }
+                return [key.filter { $0 != "'" }, key].contains { padded.firstRange(of: Array((" " + $0 + " ").utf8)) != nil }
             }
             let namesCategory = MessageUnderstanding.words(text).contains { MessageUnderstanding.categoryWords[$0] != nil }
             if namesMerchant || (namesCategory && base == .unknown) || (namesCategory && MessageUnderstanding.has(text, ["did", "was", "last", "this month", "last month", "go out", "went"])),

@@ -51,13 +51,19 @@ public struct UntrustedContentScreen: Sendable {
     public func findings(_ text: String) -> [Finding] {
         var found: [Finding] = []
         let range = NSRange(text.startIndex..., in: text)
-        for match in Self.linkPattern.matches(in: text, range: range) {
+        // The patterns run only where they can match: a dot between letters (a domain), ten
+        // digits (a phone number). Most help text has neither.
+        let bytes = Array(text.utf8)
+        let letter = { (b: UInt8) in (b >= 97 && b <= 122) || (b >= 65 && b <= 90) }
+        let mayLink = bytes.indices.dropFirst().dropLast().contains { bytes[$0] == UInt8(ascii: ".") && letter(bytes[$0 - 1]) && letter(bytes[$0 + 1]) }
+        let mayPhone = bytes.lazy.filter { $0 >= 48 && $0 <= 57 }.count >= 10
+        for match in mayLink ? Self.linkPattern.matches(in: text, range: range) : [] {
             guard let hostRange = Range(match.range(at: 1), in: text) else { continue }
             let host = text[hostRange].lowercased()
             if allowedDomains.contains(where: { host == $0 || host.hasSuffix("." + $0) }) { continue }
             found.append(Finding(reason: .link, excerpt: String(host.prefix(80))))
         }
-        for match in Self.phonePattern.matches(in: text, range: range) {
+        for match in mayPhone ? Self.phonePattern.matches(in: text, range: range) : [] {
             guard let matched = Range(match.range, in: text) else { continue }
             found.append(Finding(reason: .phoneNumber, excerpt: String(text[matched].prefix(80))))
         }
