@@ -19,6 +19,7 @@ struct ConciergeConfiguration {
     var llmModel: String
     var llmAPIKey: String?
     var llmTimeout: Duration
+    var llmMaxTokens: Int
     /// Sessions and confirmations untouched this long are deleted from PostgreSQL.
     var sessionRetentionHours: Int
 
@@ -33,6 +34,7 @@ struct ConciergeConfiguration {
         llmModel = env.string("LLM_MODEL", default: OpenAIChatModel.defaultModel)
         llmAPIKey = try env.secret("LLM_API_KEY") ?? env.secret("TOGETHER_API_KEY")
         llmTimeout = .milliseconds(try env.int("LLM_TIMEOUT_MS", default: 10_000, range: 100...120_000))
+        llmMaxTokens = try env.int("LLM_MAX_TOKENS", default: 512, range: 16...32_768)
         sessionRetentionHours = try env.int("SESSION_RETENTION_HOURS", default: 720, range: 1...87_600)
         if llmProvider == .openai, llmAPIKey == nil, llmBaseURL == OpenAIChatModel.defaultBaseURL {
             throw ConfigurationError(variable: "LLM_API_KEY", expected: "set (or TOGETHER_API_KEY) when LLM_PROVIDER=openai uses Together.AI", got: nil)
@@ -93,7 +95,7 @@ func buildApplication(runtime: ServiceRuntime, environment: EnvironmentReader) a
         engine.model = OpenAIChatModel(
             client: runtime.thirdPartyClient(target: "llm", baseURL: configuration.llmBaseURL, retry: .none),
             model: configuration.llmModel, apiKey: configuration.llmAPIKey,
-            timeout: configuration.llmTimeout, metrics: runtime.metrics
+            timeout: configuration.llmTimeout, metrics: runtime.metrics, maxTokens: configuration.llmMaxTokens
         )
     }
 

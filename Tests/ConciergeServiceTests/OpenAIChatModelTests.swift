@@ -40,6 +40,9 @@ struct OpenAIChatModelTests {
             let messages = json["messages"] as? [[String: Any]] ?? []
             let lastUser = (messages.last { $0["role"] as? String == "user" }?["content"] as? String ?? "").lowercased()
             let last = messages.last ?? [:]
+            // As llama-cpp-python does: a tool-calling assistant message needs a string content.
+            if messages.contains(where: { $0["tool_calls"] != nil && !($0["content"] is String) }) { return Response(status: .internalServerError) }
+            guard json["max_tokens"] as? Int == 512 else { return Response(status: .badRequest) }
             func answer(_ message: [String: Any]) throws -> Response {
                 let data = try JSONSerialization.data(withJSONObject: ["id": "x", "object": "chat.completion", "choices": [["index": 0, "message": message, "finish_reason": "stop"]]])
                 return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
@@ -48,6 +51,19 @@ struct OpenAIChatModelTests {
                 try answer(["role": "assistant", "content": NSNull(), "tool_calls": [["id": "call_1", "type": "function", "function": ["name": name, "arguments": arguments]]]])
             }
             if lastUser.contains("broken") { return Response(status: .internalServerError) }
+            // Prepares, then fails on the round trip.
+            if lastUser.contains("halfway") {
+                if last["role"] as? String == "tool" { return Response(status: .internalServerError) }
+                return try call("prepare_transfer", #"{"to":"Sam","amount":40}"#)
+            }
+            if lastUser.contains("ramble") {
+                let data = try JSONSerialization.data(withJSONObject: ["choices": [["index": 0, "message": ["role": "assistant", "content": "Well, first of all…"], "finish_reason": "length"]]])
+                return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            }
+            if lastUser.contains("object"), last["role"] as? String != "tool" {
+                // Arguments as an object and no "type": accepted all the same.
+                return try answer(["role": "assistant", "content": NSNull(), "tool_calls": [["id": "call_2", "function": ["name": "get_balances", "arguments": [String: Any]()]]]])
+            }
             if lastUser.contains("slow") { try await Task.sleep(for: .seconds(2)) }
             if last["role"] as? String == "tool" {
                 return try answer(["role": "assistant", "content": "From the tools: " + (last["content"] as? String ?? "")])
@@ -138,6 +154,35 @@ struct OpenAIChatModelTests {
             let yes = try await engine.chat(customerID: "cust_alex", message: "yes", sessionID: swapped.session_id)
             #expect(yes.transferExecuted == nil)
             #expect(ledger.postings().isEmpty)
+        }
+    }
+
+    @Test func aTurnThatFallsBackDiscardsWhatTheModelProposedInIt() async throws {
+        try await withEngine { engine, ledger, _, _ in
+            let reply = try await engine.chat(customerID: "cust_alex", message: "halfway: send $40 to Sam", sessionID: nil)
+            #expect(reply.degraded)
+            // The local answer makes its own proposal, and shows it: that is the only one that can execute.
+            let shown = try #require(reply.confirmation)
+            let done = try await engine.chat(customerID: "cust_alex", message: "yes", sessionID: reply.session_id)
+            #expect(done.reply.hasPrefix("Done"))
+            #expect(ledger.postings().count == 2)
+            let stored = try #require(try await engine.sessions.confirmation(id: shown.id, customerID: "cust_alex"))
+            #expect(stored.state == .executed)
+        }
+    }
+
+    @Test func wireFormatQuirksOfRealServersAreHandled() async throws {
+        try await withEngine { engine, _, metrics, _ in
+            // The fake answers 500 to a tool round trip without "content", 400 without max_tokens.
+            let tools = try await engine.chat(customerID: "cust_alex", message: "object: what's my balance?", sessionID: nil)
+            #expect(!tools.degraded)
+            #expect(tools.reply.hasPrefix("From the tools: Your balances:"))
+            // An answer cut off at max_tokens is a failure: the local answer, marked degraded.
+            let cut = try await engine.chat(customerID: "cust_alex", message: "ramble about my balance", sessionID: nil)
+            #expect(cut.degraded)
+            #expect(!cut.reply.contains("first of all"))
+            let text = String(decoding: metrics.exposition(), as: UTF8.self)
+            #expect(text.contains(#"llm_requests_total{provider="openai",outcome="truncated"} 1"#))
         }
     }
 
