@@ -19,8 +19,10 @@ struct DisplaySafeShield {
             let range = NSRange(text.startIndex..., in: text)
             candidates += Self.isoDate.matches(in: text, range: range).compactMap { Range($0.range, in: text).map { String(text[$0]) } }
         }
-        // A byte search finds the few values present; only those are replaced.
-        for value in candidates where Array(shielded.utf8).firstRange(of: Array(value.utf8)) != nil {
+        // A byte search over the reply as it came finds the few values present; only those are
+        // replaced (a value inside a longer one set aside before is simply not found again).
+        let bytes = Array(text.utf8)
+        for value in candidates where bytes.containsBytes(Array(value.utf8)) && shielded.contains(value) {
             let marker = Self.marker(values.count)
             shielded = shielded.replacingOccurrences(of: value, with: marker)
             values.append((marker, value))
@@ -46,5 +48,29 @@ struct DisplaySafeShield {
         var restored = checked
         for (marker, value) in values.reversed() { restored = restored.replacingOccurrences(of: marker, with: value) }
         return restored
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether the bytes hold `needle` somewhere: a plain loop (the standard library's generic
+    /// `firstRange(of:)` cost more than the rest of a chat turn).
+    func containsBytes(_ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard count >= needle.count else { return false }
+        return withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { wanted in
+                var start = 0
+                let last = haystack.count - wanted.count
+                while start <= last {
+                    if haystack[start] == first {
+                        var offset = 1
+                        while offset < wanted.count && haystack[start + offset] == wanted[offset] { offset += 1 }
+                        if offset == wanted.count { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
     }
 }

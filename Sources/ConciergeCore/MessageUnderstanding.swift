@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 public enum ChatIntent: String, Sendable, Codable, CaseIterable {
     case balance, transactions, transfer
@@ -20,9 +21,34 @@ public enum MessageUnderstanding {
             .filter { !$0.isEmpty }
     }
 
+    /// Whether the text's words contain one of the phrases, word for word.
     static func has(_ text: String, _ phrases: [String]) -> Bool {
+        let padded = paddedWords(text)
+        return phrases.contains { containsPhrase(padded, $0) }
+    }
+
+    /// The last text's words, " a b c ", as bytes: one message is asked about many phrase
+    /// lists in a row, and tokenizing it once each time was the largest cost per chat.
+    private static let lastPadded = Mutex<(text: String, padded: [UInt8])>(("", [32]))
+
+    static func paddedWords(_ text: String) -> [UInt8] {
+        if let hit = lastPadded.withLock({ $0.text == text ? $0.padded : nil }) { return hit }
         let padded = Array((" " + words(text).joined(separator: " ") + " ").utf8)
-        return phrases.contains { padded.firstRange(of: Array((" " + $0 + " ").utf8)) != nil }
+        lastPadded.withLock { $0 = (text, padded) }
+        return padded
+    }
+
+    /// " phrase " inside the padded words, compared byte by byte without building strings.
+    static func containsPhrase(_ padded: [UInt8], _ phrase: String) -> Bool {
+        let needle = phrase.utf8
+        let length = needle.count
+        guard length > 0, padded.count >= length + 2 else { return false }
+        var start = 0
+        while start + length + 1 < padded.count {
+            if padded[start] == 32, padded[start + length + 1] == 32, padded[(start + 1)...(start + length)].elementsEqual(needle) { return true }
+            start += 1
+        }
+        return false
     }
 
     static let balanceWords = [

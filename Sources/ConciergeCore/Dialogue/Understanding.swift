@@ -49,14 +49,14 @@ public enum Understanding {
             }
             // A merchant or a spending category of the customer's own, not a how-to question.
             // One pass over the words, then byte searches: no per-merchant tokenizing.
-            let padded = Array((" " + MessageUnderstanding.words(text).joined(separator: " ") + " ").utf8)
+            let padded = MessageUnderstanding.paddedWords(text)
             let lower = Array(text.lowercased().utf8)
             let namesMerchant = merchants.contains { merchant in
                 let name = merchant.lowercased()
                 let key = name.split(separator: " ").first.map(String.init) ?? name
-                if lower.firstRange(of: Array(name.utf8)) != nil { return true }
+                if lower.containsBytes(Array(name.utf8)) { return true }
                 guard key.count >= 3 else { return false }
-                return [key.filter { $0 != "'" }, key].contains { padded.firstRange(of: Array((" " + $0 + " ").utf8)) != nil }
+                return MessageUnderstanding.containsPhrase(padded, key) || MessageUnderstanding.containsPhrase(padded, key.filter { $0 != "'" })
             }
             let namesCategory = MessageUnderstanding.words(text).contains { MessageUnderstanding.categoryWords[$0] != nil }
             if namesMerchant || (namesCategory && base == .unknown) || (namesCategory && MessageUnderstanding.has(text, ["did", "was", "last", "this month", "last month", "go out", "went"])),
