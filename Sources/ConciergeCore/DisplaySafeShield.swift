@@ -11,7 +11,6 @@ struct DisplaySafeShield {
     static let isoDate = try! NSRegularExpression(pattern: #"\b\d{4}-\d{2}-\d{2}\b"#)
 
     init(_ text: String, safe: [String]) {
-        var shielded = text
         var values: [(String, String)] = []
         // Longest first, so "Sam Rivera" is set aside whole before "Sam" could be.
         var candidates = safe.filter { $0.count >= 2 }.sorted { $0.count > $1.count }
@@ -19,15 +18,14 @@ struct DisplaySafeShield {
             let range = NSRange(text.startIndex..., in: text)
             candidates += Self.isoDate.matches(in: text, range: range).compactMap { Range($0.range, in: text).map { String(text[$0]) } }
         }
-        // A byte search over the reply as it came finds the few values present; only those are
-        // replaced (a value inside a longer one set aside before is simply not found again).
-        let bytes = Array(text.utf8)
-        for value in candidates where bytes.containsBytes(Array(value.utf8)) && shielded.contains(value) {
+        // Byte by byte: Foundation's string search and replace cost more than the check.
+        var bytes = Array(text.utf8)
+        for value in candidates where bytes.containsBytes(Array(value.utf8)) {
             let marker = Self.marker(values.count)
-            shielded = shielded.replacingOccurrences(of: value, with: marker)
+            bytes = bytes.replacingBytes(Array(value.utf8), with: Array(marker.utf8))
             values.append((marker, value))
         }
-        self.text = shielded
+        self.text = String(decoding: bytes, as: UTF8.self)
         self.values = values
     }
 
@@ -45,13 +43,33 @@ struct DisplaySafeShield {
 
     /// The checked text with the set-aside values back in place.
     func restore(_ checked: String) -> String {
-        var restored = checked
-        for (marker, value) in values.reversed() { restored = restored.replacingOccurrences(of: marker, with: value) }
-        return restored
+        guard !values.isEmpty else { return checked }
+        var restored = Array(checked.utf8)
+        for (marker, value) in values.reversed() { restored = restored.replacingBytes(Array(marker.utf8), with: Array(value.utf8)) }
+        return String(decoding: restored, as: UTF8.self)
     }
 }
 
 extension Array where Element == UInt8 {
+    /// Every occurrence of `needle` replaced by `replacement`, left to right, not overlapping.
+    /// Whole UTF-8 sequences in and out: the result is valid UTF-8 when all three are.
+    func replacingBytes(_ needle: [UInt8], with replacement: [UInt8]) -> [UInt8] {
+        guard !needle.isEmpty, count >= needle.count else { return self }
+        var result: [UInt8] = []
+        result.reserveCapacity(count)
+        var index = 0
+        while index < count {
+            if index + needle.count <= count, self[index] == needle[0], self[index..<(index + needle.count)].elementsEqual(needle) {
+                result += replacement
+                index += needle.count
+            } else {
+                result.append(self[index])
+                index += 1
+            }
+        }
+        return result
+    }
+
     /// Whether the bytes hold `needle` somewhere: a plain loop (the standard library's generic
     /// `firstRange(of:)` cost more than the rest of a chat turn).
     func containsBytes(_ needle: [UInt8]) -> Bool {
