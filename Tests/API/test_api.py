@@ -55,10 +55,15 @@ class Stack:
         self.services = [self.guardrails, self.rag, self.concierge]
 
     def start(self):
-        for service in self.services:
+        # Dependencies first, as compose does: a concierge whose first probes hit services
+        # still starting counts those failures in its breakers, which could then open a few
+        # seconds in and make /ready and /health answer 503 under the spec tests.
+        for service in [self.guardrails, self.rag]:
             service.start()
-        for service in self.services:
+        for service in [self.guardrails, self.rag]:
             service.wait_ready()
+        self.concierge.start()
+        self.concierge.wait_ready()
 
     def stop(self):
         for service in self.services:
