@@ -44,6 +44,7 @@ extension ConciergeEngine {
         messages.append(LLMMessage(role: "user", content: redacted))
         let before = session
         var draft = Draft(text: "", intent: .unknown)
+        var usedTools = false
         for _ in 0..<4 {
             let reply: LLMMessage
             do {
@@ -56,10 +57,14 @@ extension ConciergeEngine {
                 guard !draft.text.isEmpty else { break }
                 // With a payment proposed, the customer reads only the summary the dialogue
                 // manager made, never the model's own account of it.
-                if let proposal = draft.proposalText { draft.text = proposal }
+                if let proposal = draft.proposalText { draft.text = proposal; return draft }
+                // Account facts come from tools: an answer that states amounts or says money
+                // moved, with no tool behind it, is not shown; the local answer is (degraded).
+                if !usedTools, Self.claimsAccountFacts(draft.text) { break }
                 return draft
             }
             messages.append(reply)
+            usedTools = true
             for call in calls {
                 let arguments = (try? JSONSerialization.jsonObject(with: Data(call.function.arguments.utf8))) as? [String: Any] ?? [:]
                 let result = (try? await runTool(call.function.name, arguments, raw: raw, facts: facts, session: &session, draft: &draft)) ?? "The tool failed."
@@ -72,6 +77,14 @@ extension ConciergeEngine {
         }
         session = before
         return nil
+    }
+
+    /// "$1,000,000.00", "I have sent $40 to Sam", "the transfer is done": what only a tool's
+    /// result may say.
+    static func claimsAccountFacts(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        if lower.contains("$"), lower.contains(where: \.isNumber) { return true }
+        return MessageUnderstanding.has(text, ["i have sent", "i've sent", "has been sent", "was sent", "have transferred", "has been transferred", "transfer is done", "payment is done", "all done", "i sent", "i paid", "has been paid", "your balance is"])
     }
 
     /// A number from a model's tool arguments as cents: finite, positive, at most a billion

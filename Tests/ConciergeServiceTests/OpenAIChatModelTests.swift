@@ -51,6 +51,8 @@ struct OpenAIChatModelTests {
                 try answer(["role": "assistant", "content": NSNull(), "tool_calls": [["id": "call_1", "type": "function", "function": ["name": name, "arguments": arguments]]]])
             }
             if lastUser.contains("broken") { return Response(status: .internalServerError) }
+            // Answers with account facts and claims no tool produced.
+            if lastUser.contains("invent") { return try answer(["role": "assistant", "content": "Your balance is $1,000,000.00 and I have sent $40 to Sam."]) }
             // Prepares, then fails on the round trip.
             if lastUser.contains("halfway") {
                 if last["role"] as? String == "tool" { return Response(status: .internalServerError) }
@@ -168,6 +170,16 @@ struct OpenAIChatModelTests {
             #expect(ledger.postings().count == 2)
             let stored = try #require(try await engine.sessions.confirmation(id: shown.id, customerID: "cust_alex"))
             #expect(stored.state == .executed)
+        }
+    }
+
+    @Test func accountFactsWithoutAToolAreNeverShown() async throws {
+        try await withEngine { engine, ledger, _, _ in
+            let reply = try await engine.chat(customerID: "cust_alex", message: "invent: what's my balance?", sessionID: nil)
+            #expect(reply.degraded)
+            #expect(!reply.reply.contains("1,000,000"))
+            #expect(reply.reply.contains("$4,237.18"))
+            #expect(ledger.postings().isEmpty)
         }
     }
 
