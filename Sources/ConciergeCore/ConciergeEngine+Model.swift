@@ -139,10 +139,10 @@ extension ConciergeEngine {
         guard session.confirmationID == nil else { return "A payment is already waiting for the customer's answer; do not prepare another." }
         let said = PaymentReader.read(raw, facts: facts, today: today())
         let intent = Understanding.intent(raw, reading: said)
-        guard intent == .transfer || intent == .billPayment else {
+        guard intent.isPayment else {
             return "Not prepared: the customer did not ask to move money in this message."
         }
-        var customerForm = PendingPayment(kind: intent == .billPayment ? .billPayment : nil)
+        var customerForm = PendingPayment(for: intent)
         let problem = fill(&customerForm, with: said, facts: facts)
         var modelForm = customerForm
         let target = (arguments[bill ? "biller" : "to"] as? String) ?? ""
@@ -160,7 +160,7 @@ extension ConciergeEngine {
         guard customerForm.destination != nil else { return "Not prepared: the customer has not said who to pay; ask them." }
         // The same path as the local responder, from what the customer said: a problem in it
         // (someone else's account, a date too far ahead …) is explained, not dropped.
-        var form = PendingPayment(kind: intent == .billPayment ? .billPayment : nil)
+        var form = PendingPayment(for: intent)
         let prepared = try await advance(&form, with: said, facts: facts, session: &session)
         draft.intent = prepared.intent
         if prepared.confirmation != nil {

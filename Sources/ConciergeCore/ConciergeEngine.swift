@@ -224,3 +224,10 @@ public struct ConciergeEngine: Sendable {
 extension String {
     func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }
+
+extension ChatReply.PendingConfirmation {
+    /// What the customer is shown of a stored confirmation.
+    init(_ confirmation: Confirmation) {
+        self.init(id: confirmation.id, summary: confirmation.summary, expires_at: confirmation.expiresAt)
+    }
+}

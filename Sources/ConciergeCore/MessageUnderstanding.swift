@@ -6,6 +6,9 @@ public enum ChatIntent: String, Sendable, Codable, CaseIterable {
     case billPayment = "bill_payment"
     case knowledge, handoff, greeting, unknown
     case confirm, cancel, blocked
+
+    /// A transfer or a bill payment.
+    public var isPayment: Bool { self == .transfer || self == .billPayment }
 }
 
 /// The deterministic local understanding: intents and slots from words. Simple on purpose —

@@ -30,6 +30,22 @@ public struct PendingPayment: Sendable, Codable, Equatable {
     }
 }
 
+extension PendingPayment {
+    /// An empty form for a payment intent: a bill payment, or a transfer whose kind the
+    /// destination will tell.
+    init(for intent: ChatIntent) {
+        self.init(kind: intent == .billPayment ? .billPayment : nil)
+    }
+
+    /// The form a proposed request was made from, to change one of its slots.
+    init(_ request: TransferRequest) {
+        self.init(
+            kind: request.destination.kind, fromAccountID: request.fromAccountID, destination: request.destination,
+            amount: request.amount, scheduledFor: request.scheduledFor
+        )
+    }
+}
+
 /// The pieces of a payment the concierge may ask for.
 public enum PaymentSlot: String, Sendable, Codable { case destination, amount, source }
 

@@ -47,7 +47,7 @@ extension ConciergeEngine {
         for (index, part) in parts.enumerated() {
             let partRedacted = redactedParts.count == parts.count ? redactedParts[index] : redacted
             // Only one payment is offered per reply; later ones wait in the queue.
-            if combined?.confirmation != nil || session.pending != nil, let (form, problem) = newForm(part, facts: facts), combined?.intent == .transfer || combined?.intent == .billPayment {
+            if combined?.confirmation != nil || session.pending != nil, let (form, problem) = newForm(part, facts: facts), combined?.intent.isPayment == true {
                 if problem == nil, (session.queued?.count ?? 0) < Self.maxQueued {
                     session.queued = (session.queued ?? []) + [form]
                     combined?.text += "\n\nAfter that, I'll set up your next request: \(describe(form, facts: facts))."
@@ -63,7 +63,7 @@ extension ConciergeEngine {
                 sum.text += "\n\n" + draft.text
                 sum.sources += draft.sources.filter { !sum.sources.contains($0) }
                 if draft.confirmation != nil { sum.confirmation = draft.confirmation }
-                if sum.intent != .transfer && sum.intent != .billPayment { sum.intent = draft.intent }
+                if !sum.intent.isPayment { sum.intent = draft.intent }
                 sum.degraded = sum.degraded || draft.degraded
                 sum.transferExecuted = sum.transferExecuted ?? draft.transferExecuted
                 combined = sum
@@ -82,8 +82,8 @@ extension ConciergeEngine {
     func newForm(_ text: String, facts: CustomerFacts) -> (PendingPayment, FormProblem?)? {
         let reading = PaymentReader.read(text, facts: facts, today: today())
         let intent = Understanding.intent(text, reading: reading)
-        guard intent == .transfer || intent == .billPayment else { return nil }
-        var form = PendingPayment(kind: intent == .billPayment ? .billPayment : nil)
+        guard intent.isPayment else { return nil }
+        var form = PendingPayment(for: intent)
         let problem = fill(&form, with: reading, facts: facts)
         return (form, problem)
     }
@@ -106,14 +106,16 @@ extension ConciergeEngine {
         let otherIntent = ![.transfer, .billPayment, .unknown, .confirm, .cancel].contains(intent)
 
         // 1. A confirmation is waiting for an answer.
-        if let id = session.confirmationID, let confirmation = try await sessions.confirmation(id: id, customerID: customer), confirmation.state == .pending,
-           now() > confirmation.expiresAt {
+        var waiting: Confirmation?
+        if let id = session.confirmationID { waiting = try await sessions.confirmation(id: id, customerID: customer) }
+        if let expired = waiting, expired.state == .pending, now() > expired.expiresAt {
             // Expired while waiting: settled as expired, and the queue behind it dropped.
-            _ = try await sessions.decide(id: id, customerID: customer, to: .expired, receipt: nil, failure: nil)
-            session.confirmationID = nil
+            _ = try await sessions.decide(id: expired.id, customerID: customer, to: .expired, receipt: nil, failure: nil)
             session.queued = nil
+            waiting = nil
         }
-        if let id = session.confirmationID, let confirmation = try await sessions.confirmation(id: id, customerID: customer), confirmation.state == .pending {
+        if let confirmation = waiting, confirmation.state == .pending {
+            let id = confirmation.id
             let request = confirmation.request
             // "the other way round": the same transfer between own accounts, reversed.
             if Understanding.asksToSwap(text), case .account(let to) = request.destination, let from = facts.accounts.first(where: { $0.id == request.fromAccountID }),
@@ -123,41 +125,38 @@ extension ConciergeEngine {
             }
             let restatesSummary = reading.hasSlots && matches(reading, request, facts: facts)
             if reading.hasSlots, !restatesSummary {
-                if reply == .refuse, isNewRequest(reading, intent: intent, comparedWith: request.destination, facts: facts, allowingCues: true) {
+                let named = namedDestination(reading, facts: facts)
+                let differentRequest = isPaymentRequest(reading, intent: intent) && named != nil && named != request.destination
+                if reply == .refuse, differentRequest {
                     // "cancel that and send 20 to sam": the first is cancelled, the second set up.
                     let cancelled = try await cancelPending(id, customer: customer, session: &session)
-                    var form = PendingPayment(kind: intent == .billPayment ? .billPayment : nil)
+                    var form = PendingPayment(for: intent)
                     var draft = try await advance(&form, with: reading, facts: facts, session: &session)
-                    draft.text = cancelled + " " + draft.text
+                    draft.text = cancelled.message + " " + draft.text
                     return draft
                 }
-                if isNewRequest(reading, intent: intent, comparedWith: request.destination, facts: facts) {
-                    var form = PendingPayment(kind: intent == .billPayment ? .billPayment : nil)
+                if differentRequest, !reading.correctionCue {
+                    var form = PendingPayment(for: intent)
                     _ = fill(&form, with: reading, facts: facts)
                     session.queued = [form] + (session.queued ?? [])
                     return reask(confirmation, after: "One at a time: I'll set up \(describe(form, facts: facts)) next.", intent: intent)
                 }
-                if intent == .transfer || intent == .billPayment || intent == .unknown || reading.correctionCue || reply != .other {
+                if intent.isPayment || intent == .unknown || reading.correctionCue || reply != .other {
                     // A correction: the proposal is replaced by a new summary; the old one can
                     // no longer execute.
                     let cancelled = try await cancelPending(id, customer: customer, session: &session)
-                    guard cancelled.hasPrefix("I've cancelled") else { return Draft(text: cancelled, intent: .confirm) }
-                    var form = PendingPayment(
-                        kind: request.destination.kind, fromAccountID: request.fromAccountID, destination: request.destination,
-                        amount: request.amount, scheduledFor: request.scheduledFor
-                    )
+                    guard cancelled.wasPending else { return Draft(text: cancelled.message, intent: .confirm) }
+                    var form = PendingPayment(request)
                     // "no, just do the comcast one": a request waiting in the queue is taken up
                     // whole instead of merging its destination into this one.
-                    var named = PendingPayment()
-                    _ = fill(&named, with: reading, facts: facts)
-                    if let destination = named.destination, destination != request.destination,
+                    if let destination = named, destination != request.destination,
                        let index = session.queued?.firstIndex(where: { $0.destination == destination }) {
                         form = session.queued!.remove(at: index)
                         if session.queued?.isEmpty == true { session.queued = nil }
                     }
                     if reading.hasDestination || reading.source != nil { form.asking = nil }
                     var draft = try await advance(&form, with: reading, facts: facts, session: &session)
-                    if draft.confirmation == nil { draft.text = cancelled + " " + draft.text }
+                    if draft.confirmation == nil { draft.text = cancelled.message + " " + draft.text }
                     return draft
                 }
             }
@@ -176,7 +175,7 @@ extension ConciergeEngine {
                 return try await continueQueue(after: draft, facts: facts, session: &session)
             case .refuse:
                 let outcome = try await cancelPending(id, customer: customer, session: &session)
-                let cancelled = Draft(text: outcome.hasPrefix("I've cancelled") ? "Cancelled. No money was moved." : outcome, intent: .cancel)
+                let cancelled = Draft(text: outcome.wasPending ? "Cancelled. No money was moved." : outcome.message, intent: .cancel)
                 return try await cancel(cancelled, answering: otherIntent ? intent : nil, text: text, redacted: redacted, reading: reading, facts: facts, session: &session)
             default:
                 var answer = try await answerOther(intent, text: text, redacted: redacted, reading: reading, facts: facts, session: &session)
@@ -185,7 +184,7 @@ extension ConciergeEngine {
                     ? "Before you go: this payment is still waiting for your answer — \(confirmation.summary)? \(Self.reaskSuffix) If you don't answer, it expires and no money moves."
                     : "Still waiting for your answer: \(confirmation.summary)? \(Self.reaskSuffix)"
                 answer.text = lead + still
-                answer.confirmation = .init(id: confirmation.id, summary: confirmation.summary, expires_at: confirmation.expiresAt)
+                answer.confirmation = .init(confirmation)
                 return answer
             }
         }
@@ -198,8 +197,9 @@ extension ConciergeEngine {
                 let cancelled = Draft(text: "Okay, I've cancelled that. No money was moved.", intent: .cancel)
                 return try await cancel(cancelled, answering: otherIntent ? intent : nil, text: text, redacted: redacted, reading: reading, facts: facts, session: &session)
             }
-            if reading.hasSlots, isNewRequest(reading, intent: intent, comparedWith: form.destination, facts: facts), form.destination != nil {
-                var fresh = PendingPayment(kind: intent == .billPayment ? .billPayment : nil)
+            if reading.hasSlots, form.destination != nil, isPaymentRequest(reading, intent: intent), !reading.correctionCue,
+               let named = namedDestination(reading, facts: facts), named != form.destination {
+                var fresh = PendingPayment(for: intent)
                 return try await advance(&fresh, with: reading, facts: facts, session: &session)
             }
             // A short answer to the open question fills it; a question about something else
@@ -237,8 +237,8 @@ extension ConciergeEngine {
     }
 
     func respondFresh(_ text: String, redacted: String, intent: ChatIntent, reply: ConfirmationReply, reading: PaymentReading, facts: CustomerFacts, session: inout ChatSession) async throws -> Draft {
-        if intent == .transfer || intent == .billPayment {
-            var form = PendingPayment(kind: intent == .billPayment ? .billPayment : nil)
+        if intent.isPayment {
+            var form = PendingPayment(for: intent)
             return try await advance(&form, with: reading, facts: facts, session: &session)
         }
         if intent == .confirm || (intent == .unknown && reply == .affirm) {
@@ -249,22 +249,24 @@ extension ConciergeEngine {
         }
         // "and ravi another 100", "now jordan 20": a payment follow-up names what to change.
         if intent == .unknown, reading.hasDestination || reading.amount.isMentioned,
-           let last = session.context?.lastIntent, last == .transfer || last == .billPayment {
+           let last = session.context?.lastIntent, last.isPayment {
             var form = PendingPayment(kind: last == .billPayment && reading.payees.isEmpty ? .billPayment : nil)
             return try await advance(&form, with: reading, facts: facts, session: &session)
         }
         return try await answerOther(intent, text: text, redacted: redacted, reading: reading, facts: facts, session: &session)
     }
 
-    /// A request that is not a correction of the current one: a payment verb, an amount and a
-    /// different destination, without "actually", "instead", "no" ….
-    /// - Parameter allowingCues: "cancel that and send 20 to sam" is a new request too.
-    func isNewRequest(_ reading: PaymentReading, intent: ChatIntent, comparedWith destination: TransferDestination?, facts: CustomerFacts, allowingCues: Bool = false) -> Bool {
-        guard (intent == .transfer || intent == .billPayment), reading.hasPaymentVerb, reading.hasDestination, allowingCues || !reading.correctionCue else { return false }
+    /// A payment request with a verb and somewhere to send the money — a new request rather
+    /// than a correction when it names another destination and no correction cue.
+    func isPaymentRequest(_ reading: PaymentReading, intent: ChatIntent) -> Bool {
+        intent.isPayment && reading.hasPaymentVerb && reading.hasDestination
+    }
+
+    /// The destination the message names, read as a form would be filled.
+    func namedDestination(_ reading: PaymentReading, facts: CustomerFacts) -> TransferDestination? {
         var form = PendingPayment()
         _ = fill(&form, with: reading, facts: facts)
-        guard let named = form.destination else { return false }
-        return named != destination
+        return form.destination
     }
 
     func answersOpenQuestion(_ reading: PaymentReading, _ form: PendingPayment) -> Bool {
@@ -278,7 +280,7 @@ extension ConciergeEngine {
 
     /// Whether every slot the message names equals the request's ("yes, 50" to a $50 summary).
     func matches(_ reading: PaymentReading, _ request: TransferRequest, facts: CustomerFacts) -> Bool {
-        var form = PendingPayment(kind: request.destination.kind, fromAccountID: request.fromAccountID, destination: request.destination, amount: request.amount, scheduledFor: request.scheduledFor)
+        var form = PendingPayment(request)
         let before = form
         let problem = fill(&form, with: reading, facts: facts)
         return problem == nil && form == before
@@ -286,13 +288,14 @@ extension ConciergeEngine {
 
     /// Cancels the pending confirmation and says what happened: normally "I've cancelled …",
     /// but if it was settled meanwhile (by the API or another replica), what it became.
-    func cancelPending(_ id: String, customer: String, session: inout ChatSession) async throws -> String {
+    func cancelPending(_ id: String, customer: String, session: inout ChatSession) async throws -> (wasPending: Bool, message: String) {
         session.confirmationID = nil
         let decision = try await decide(id, decision: .cancel, customerID: customer)
-        switch decision.confirmation.state {
-        case .executed: return decision.message
-        case .cancelled, .pending: return "I've cancelled the previous request (\(decision.confirmation.summary)); no money was moved."
-        case .expired, .failed: return "The previous request (\(decision.confirmation.summary)) was \(decision.confirmation.state.rawValue); no money was moved."
+        let settled = decision.confirmation
+        switch settled.state {
+        case .executed: return (false, decision.message)
+        case .cancelled, .pending: return (true, "I've cancelled the previous request (\(settled.summary)); no money was moved.")
+        case .expired, .failed: return (false, "The previous request (\(settled.summary)) was \(settled.state.rawValue); no money was moved.")
         }
     }
 
@@ -312,7 +315,7 @@ extension ConciergeEngine {
     func reask(_ confirmation: Confirmation, after text: String, intent: ChatIntent) -> Draft {
         Draft(
             text: "\(text)\n\nFirst, this payment is waiting for your answer: \(confirmation.summary)? \(Self.reaskSuffix)",
-            intent: intent, confirmation: .init(id: confirmation.id, summary: confirmation.summary, expires_at: confirmation.expiresAt)
+            intent: intent, confirmation: .init(confirmation)
         )
     }
 

@@ -188,12 +188,13 @@ extension ConciergeEngine {
         }
         let summary = facts.summary(of: request)
         let expiresAt = now() + confirmationLifetime
-        try await sessions.save(Confirmation(id: confirmationID, customerID: session.customerID, sessionID: session.id, request: request, summary: summary, expiresAt: expiresAt, state: .pending))
+        let confirmation = Confirmation(id: confirmationID, customerID: session.customerID, sessionID: session.id, request: request, summary: summary, expiresAt: expiresAt, state: .pending)
+        try await sessions.save(confirmation)
         session.confirmationID = confirmationID
         form.asking = nil
         return Draft(
             text: preface + "\(summary)? \(Self.reaskSuffix) This request expires in 5 minutes." + warning,
-            intent: intent, confirmation: .init(id: confirmationID, summary: summary, expires_at: expiresAt)
+            intent: intent, confirmation: .init(confirmation)
         )
     }
 }
