@@ -41,17 +41,9 @@ public enum MessageUnderstanding {
         return padded
     }
 
-    /// " phrase " inside the padded words, compared byte by byte without building strings.
+    /// " phrase " inside the padded words.
     static func containsPhrase(_ padded: [UInt8], _ phrase: String) -> Bool {
-        let needle = phrase.utf8
-        let length = needle.count
-        guard length > 0, padded.count >= length + 2 else { return false }
-        var start = 0
-        while start + length + 1 < padded.count {
-            if padded[start] == 32, padded[start + length + 1] == 32, padded[(start + 1)...(start + length)].elementsEqual(needle) { return true }
-            start += 1
-        }
-        return false
+        !phrase.isEmpty && padded.containsBytes(Array((" " + phrase + " ").utf8))
     }
 
     static let balanceWords = [
