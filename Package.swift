@@ -88,12 +88,23 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "TextClassification",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "ConciergeTrainer",
+            dependencies: ["SharedHealth", "TextClassification", "ConciergeCore"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "ConciergeCore",
             dependencies: [
                 "SharedHealth",
                 "GuardrailsCore",
+                "TextClassification",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            resources: [.copy("Resources/IntentModel")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

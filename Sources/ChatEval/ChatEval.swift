@@ -85,8 +85,9 @@ struct ChatEval {
 
     struct InProcessKnowledge: KnowledgeGateway {
         let base: KnowledgeBase
-        func search(_ query: String, topK: Int) async throws -> [KnowledgePassage] {
-            try await base.search(query, topK: topK, mode: .hybrid).map {
+        func search(_ query: String, topK: Int, documents: [String]?) async throws -> [KnowledgePassage] {
+            let filters = SearchFilters(documents.map { ["document_id": $0] } ?? [:])
+            return try await base.search(query, topK: topK, mode: .hybrid, filters: filters).map {
                 KnowledgePassage(documentID: $0.documentID, title: $0.title, text: $0.text, score: $0.score)
             }
         }

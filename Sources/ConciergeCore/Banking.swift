@@ -87,6 +87,15 @@ public enum TransferKind: String, Sendable, Codable, CaseIterable {
     case ownAccounts = "own_accounts"
     case payee
     case billPayment = "bill_payment"
+
+    /// How a customer would name it.
+    var topic: String {
+        switch self {
+        case .ownAccounts: "transfer between my accounts"
+        case .payee: "transfer"
+        case .billPayment: "bill payment"
+        }
+    }
 }
 
 /// Per-transfer and daily limits by kind (the help center's "Transfer limits" article).

@@ -124,8 +124,7 @@ extension ConciergeEngine {
             return try await proposeFromModel(name == "prepare_bill_payment", arguments, raw: raw, facts: facts, session: &session, draft: &draft)
         case "handoff_to_human":
             draft.intent = .handoff
-            let ticket = session.ticketID ?? "TKT-" + Self.randomID().prefix(8).uppercased()
-            session.ticketID = ticket
+            let ticket = openTicket(&session)
             return "Ticket \(ticket) opened; an agent will reply in this chat."
         default:
             return "Unknown tool \(name)."
@@ -138,7 +137,7 @@ extension ConciergeEngine {
     func proposeFromModel(_ bill: Bool, _ arguments: [String: Any], raw: String, facts: CustomerFacts, session: inout ChatSession, draft: inout Draft) async throws -> String {
         guard session.confirmationID == nil else { return "A payment is already waiting for the customer's answer; do not prepare another." }
         let said = PaymentReader.read(raw, facts: facts, today: today())
-        let intent = Understanding.intent(raw, reading: said)
+        let intent = Understanding.intent(raw, reading: said, model: intentModel)
         guard intent.isPayment else {
             return "Not prepared: the customer did not ask to move money in this message."
         }

@@ -44,6 +44,8 @@ public struct ConciergeEngine: Sendable {
     public var today: @Sendable () -> String = { DemoBank.today() }
     /// The `openai` responder; nil for the deterministic local one.
     public var model: (any ChatModel)?
+    /// The trained intent model; nil leaves understanding to the keyword rules.
+    public var intentModel: IntentModel? = .bundled
 
     static let passageScreen = UntrustedContentScreen()
 
@@ -137,23 +139,30 @@ public struct ConciergeEngine: Sendable {
         return Draft(text: reply, intent: .transactions)
     }
 
-    func answer(_ text: String) async -> Draft {
+    /// A help-center answer: the passage that best answers the question (within `documents`
+    /// when given), quoted and cited, with the next step.
+    func answer(_ text: String, documents: [String]? = nil) async -> Draft {
         do {
             // Passages are untrusted: one that asks for credentials, links off the bank's
             // domains or gives a phone number is never shown (and is logged by the caller's
             // metrics as a dropped passage).
-            let passages = try await knowledge.search(text, topK: 3).filter { Self.passageScreen.findings($0.title + "\n" + $0.text).isEmpty }
+            let passages = try await knowledge.search(text, topK: 3, documents: documents).filter { Self.passageScreen.findings($0.title + "\n" + $0.text).isEmpty }
             guard let best = passages.first else {
                 return Draft(text: "I couldn't find that in our help center. Would you like me to connect you with a person?", intent: .knowledge)
             }
-            let sentences = best.text.replacingOccurrences(of: "\n", with: " ").components(separatedBy: ". ")
-            let summary = sentences.prefix(3).joined(separator: ". ")
             var seen = Set<String>()
             let sources = passages.filter { seen.insert($0.documentID).inserted }.map { ChatReply.Source(document_id: $0.documentID, title: $0.title) }
-            return Draft(text: summary + (summary.hasSuffix(".") ? "" : ".") + "\n\nSource: \(best.title)", intent: .knowledge, sources: sources)
+            return Draft(text: Self.quote(best) + "\n\nSource: \(best.title)", intent: .knowledge, sources: sources)
         } catch {
             return Draft(text: "Help-center search is unavailable right now, so I can't look that up. I can still help with balances, transactions, transfers and bill payments.", intent: .knowledge, degraded: true)
         }
+    }
+
+    /// The first three sentences of a passage, on one line.
+    static func quote(_ passage: KnowledgePassage) -> String {
+        let sentences = passage.text.replacingOccurrences(of: "\n", with: " ").components(separatedBy: ". ")
+        let summary = sentences.prefix(3).joined(separator: ". ")
+        return summary + (summary.hasSuffix(".") ? "" : ".")
     }
 
     public struct Decision: Sendable {

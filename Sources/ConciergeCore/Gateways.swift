@@ -64,8 +64,15 @@ public struct KnowledgeUnavailable: Error {
 }
 
 public protocol KnowledgeGateway: Sendable {
-    /// Throws `KnowledgeUnavailable` when search cannot answer.
-    func search(_ query: String, topK: Int) async throws -> [KnowledgePassage]
+    /// The best passages for `query`, only from `documents` when given. Throws
+    /// `KnowledgeUnavailable` when search cannot answer.
+    func search(_ query: String, topK: Int, documents: [String]?) async throws -> [KnowledgePassage]
+}
+
+extension KnowledgeGateway {
+    public func search(_ query: String, topK: Int) async throws -> [KnowledgePassage] {
+        try await search(query, topK: topK, documents: nil)
+    }
 }
 
 /// RAGService over HTTP.
@@ -78,15 +85,22 @@ public struct HTTPKnowledgeGateway: KnowledgeGateway {
         self.timeout = timeout
     }
 
-    struct Request: Encodable { let query: String; let top_k: Int; let mode: String }
+    struct Request: Encodable {
+        let query: String
+        let topK: Int
+        let mode: String
+        let filters: [String: [String]]?
+        enum CodingKeys: String, CodingKey { case query, topK = "top_k", mode, filters }
+    }
     struct Response: Decodable {
         struct Result: Decodable { let document_id: String; let title: String; let text: String; let score: Double }
         let results: [Result]
     }
 
-    public func search(_ query: String, topK: Int) async throws -> [KnowledgePassage] {
+    public func search(_ query: String, topK: Int, documents: [String]?) async throws -> [KnowledgePassage] {
+        let request = Request(query: query, topK: topK, mode: "hybrid", filters: documents.map { ["document_id": $0] })
         do {
-            let response = try await client.postJSON("/v1/search", Request(query: query, top_k: topK, mode: "hybrid"), as: Response.self, timeout: timeout, idempotent: true)
+            let response = try await client.postJSON("/v1/search", request, as: Response.self, timeout: timeout, idempotent: true)
             return response.results.map { KnowledgePassage(documentID: $0.document_id, title: $0.title, text: $0.text, score: $0.score) }
         } catch {
             throw KnowledgeUnavailable()

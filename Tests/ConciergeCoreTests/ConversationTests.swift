@@ -21,13 +21,14 @@ final class FakeKnowledge: KnowledgeGateway {
     let available: Bool
     let queries = Mutex<[String]>([])
     init(available: Bool = true) { self.available = available }
-    func search(_ query: String, topK: Int) async throws -> [KnowledgePassage] {
+    func search(_ query: String, topK: Int, documents: [String]?) async throws -> [KnowledgePassage] {
         queries.withLock { $0.append(query) }
         guard available else { throw KnowledgeUnavailable() }
-        return [
+        let passages = [
             KnowledgePassage(documentID: "card-lost-stolen", title: "Reporting a lost or stolen card", text: "If your card is lost or stolen, act right away. Report it in the app.", score: 0.03),
             KnowledgePassage(documentID: "card-freeze", title: "Freezing and unfreezing your card", text: "Freezing a card stops new purchases.", score: 0.02),
         ]
+        return passages.filter { documents?.contains($0.documentID) ?? true }
     }
 }
 

@@ -20,7 +20,7 @@ struct OpenAIChatModelTests {
     }
 
     struct NoKnowledge: KnowledgeGateway {
-        func search(_ query: String, topK: Int) async throws -> [KnowledgePassage] { throw KnowledgeUnavailable() }
+        func search(_ query: String, topK: Int, documents: [String]?) async throws -> [KnowledgePassage] { throw KnowledgeUnavailable() }
     }
 
     final class Counter: Sendable {

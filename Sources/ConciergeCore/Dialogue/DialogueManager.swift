@@ -81,7 +81,7 @@ extension ConciergeEngine {
     /// it, or nil when the part is not a payment request.
     func newForm(_ text: String, facts: CustomerFacts) -> (PendingPayment, FormProblem?)? {
         let reading = PaymentReader.read(text, facts: facts, today: today())
-        let intent = Understanding.intent(text, reading: reading)
+        let intent = Understanding.intent(text, reading: reading, model: intentModel)
         guard intent.isPayment else { return nil }
         var form = PendingPayment(for: intent)
         let problem = fill(&form, with: reading, facts: facts)
@@ -102,7 +102,7 @@ extension ConciergeEngine {
         let customer = session.customerID
         var reading = PaymentReader.read(text, facts: facts, today: today())
         let reply = ConfirmationReply.classify(text)
-        let intent = Understanding.intent(text, reading: reading, merchants: facts.merchants)
+        let intent = Understanding.intent(text, reading: reading, merchants: facts.merchants, model: intentModel)
         let otherIntent = ![.transfer, .billPayment, .unknown, .confirm, .cancel].contains(intent)
 
         // 1. A confirmation is waiting for an answer.
@@ -178,7 +178,7 @@ extension ConciergeEngine {
                 let cancelled = Draft(text: outcome.wasPending ? "Cancelled. No money was moved." : outcome.message, intent: .cancel)
                 return try await cancel(cancelled, answering: otherIntent ? intent : nil, text: text, redacted: redacted, reading: reading, facts: facts, session: &session)
             default:
-                var answer = try await answerOther(intent, text: text, redacted: redacted, reading: reading, facts: facts, session: &session)
+                var answer = try await answerOther(intent, text: text, redacted: redacted, reading: reading, facts: facts, session: &session, payment: request.destination.kind)
                 let lead = answer.text.isEmpty ? "" : answer.text + "\n\n"
                 let still = intent == .greeting && SmallTalk.kind(text) == .goodbye
                     ? "Before you go: this payment is still waiting for your answer — \(confirmation.summary)? \(Self.reaskSuffix) If you don't answer, it expires and no money moves."
@@ -214,7 +214,7 @@ extension ConciergeEngine {
                 return try await advance(&form, with: PaymentReading(), facts: facts, session: &session)
             }
             if otherIntent {
-                var answer = try await answerOther(intent, text: text, redacted: redacted, reading: reading, facts: facts, session: &session)
+                var answer = try await answerOther(intent, text: text, redacted: redacted, reading: reading, facts: facts, session: &session, payment: form.kind ?? form.destination?.kind)
                 form.parked = true
                 session.pending = form
                 let about = form.destination.map { (form.kind == .billPayment ? "pay " : "send money to ") + facts.shortName(of: $0) } ?? (form.kind == .billPayment ? "pay that bill" : "make that payment")
@@ -333,7 +333,9 @@ extension ConciergeEngine {
     }
 
     /// Answers a turn that is not about the payment in progress.
-    func answerOther(_ intent: ChatIntent, text: String, redacted: String, reading: PaymentReading, facts: CustomerFacts, session: inout ChatSession) async throws -> Draft {
+    /// - Parameter payment: the kind of payment waiting for an answer or being filled in, which
+    ///   a short question ("is there a fee for that?") is about.
+    func answerOther(_ intent: ChatIntent, text: String, redacted: String, reading: PaymentReading, facts: CustomerFacts, session: inout ChatSession, payment: TransferKind? = nil) async throws -> Draft {
         var context = session.context ?? DialogueContext()
         defer { session.context = context }
         let named = Understanding.namedAccounts(reading)
@@ -396,10 +398,9 @@ extension ConciergeEngine {
         case .knowledge:
             context.lastIntent = .knowledge
             context.lastTopic = redacted
-            return await answer(redacted)
+            return await answerSupport(text, redacted: redacted, about: payment.map { " (" + $0.topic + ")" }, session: &session)
         case .handoff:
-            let ticket = session.ticketID ?? "TKT-" + Self.randomID().prefix(8).uppercased()
-            session.ticketID = ticket
+            let ticket = openTicket(&session)
             return Draft(text: "I've asked a member of our support team to join. Your ticket is \(ticket); an agent usually replies in this chat within 5 minutes.", intent: .handoff)
         case .greeting:
             return Draft(text: SmallTalk.reply(SmallTalk.kind(text)), intent: .greeting)

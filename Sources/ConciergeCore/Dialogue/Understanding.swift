@@ -21,9 +21,46 @@ public enum Understanding {
     static let amountQuestion = ["how much", "what's", "whats", "wats", "what is", "left", "at now", "got", "have", "balance", "bal", "in my", "status"]
     static let howTo = ["how do", "how can", "how to", "why", "can i", "should i", "what is a", "what's a"]
 
-    /// The turn's intent. `merchants` are the customer's own, so "and at chipotle?" or "how
+    /// The turn's intent: the rules where they are sure (a payment with something to pay, an
+    /// explicit request for a person), the trained model where they are not.
+    public static func intent(_ text: String, reading: PaymentReading, merchants: [String] = [], model: IntentModel? = IntentModel.bundled) -> ChatIntent {
+        let ruled = ruleIntent(text, reading: reading, merchants: merchants)
+        guard let model, let first = model.read(text, top: 1).first else { return ruled }
+        return refined(ruled, by: first, reading: reading)
+    }
+
+    /// Above this the model's reading replaces the rules' for a topic the rules guessed from a
+    /// word ("bought" → transactions for "the exchange rate was wrong when I bought…").
+    static let overrideConfidence: Float = 0.6
+    /// Above this the model places a message the rules could not.
+    static let placeConfidence: Float = 0.4
+
+    static func refined(_ ruled: ChatIntent, by reading: IntentModel.Reading, reading payment: PaymentReading) -> ChatIntent {
+        switch ruled {
+        case .transfer, .billPayment, .handoff, .confirm, .cancel, .blocked:
+            // Payment-shaped or explicit: the rules' precision stands.
+            return ruled
+        case .balance, .transactions, .greeting:
+            // A confident support topic wins over a keyword guess; an account reading keeps it.
+            if case .support = reading.topic, reading.probability >= overrideConfidence { return .knowledge }
+            return ruled
+        case .knowledge, .unknown:
+            switch reading.topic {
+            case .support:
+                return ruled == .knowledge || reading.probability >= placeConfidence ? .knowledge : ruled
+            case .account(let label):
+                // Payments and small talk stay with the rules: a payment needs something to pay
+                // from the message itself, and a short reply inside a conversation ("now
+                // ravi") is the dialogue's to read, not a greeting.
+                guard reading.probability >= placeConfidence, !label.intent.isPayment, label.intent != .greeting else { return ruled }
+                return label.intent
+            }
+        }
+    }
+
+    /// The keyword rules. `merchants` are the customer's own, so "and at chipotle?" or "how
     /// much did i blow at starbucks" read as transaction questions.
-    public static func intent(_ text: String, reading: PaymentReading, merchants: [String] = []) -> ChatIntent {
+    static func ruleIntent(_ text: String, reading: PaymentReading, merchants: [String] = []) -> ChatIntent {
         let base = MessageUnderstanding.intent(text)
         if base == .handoff || base == .greeting && !reading.hasPaymentVerb { return base }
         let question = MessageUnderstanding.has(text, questionCues)

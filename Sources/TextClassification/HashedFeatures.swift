@@ -1,0 +1,103 @@
+import Foundation
+
+/// The feature map shared by training and inference: word unigrams and bigrams and character
+/// n-grams of each word, hashed into a fixed number of buckets with a sign bit (signed hashing
+/// keeps collisions unbiased), counted and L2-normalized. Declared once here so a model can
+/// only ever be read with the features it was trained on — the settings travel in the model.
+public struct HashedFeatures: Sendable, Equatable {
+    /// log2 of the number of buckets.
+    public let bucketBits: Int
+    public let characterGrams: ClosedRange<Int>
+    public let wordBigrams: Bool
+
+    public init(bucketBits: Int = 15, characterGrams: ClosedRange<Int> = 3...5, wordBigrams: Bool = true) {
+        precondition((8...24).contains(bucketBits) && characterGrams.lowerBound >= 1)
+        self.bucketBits = bucketBits
+        self.characterGrams = characterGrams
+        self.wordBigrams = wordBigrams
+    }
+
+    public var bucketCount: Int { 1 << bucketBits }
+
+    /// One active feature: a bucket and its signed, normalized value.
+    public struct Entry: Sendable, Equatable {
+        public var bucket: Int32
+        public var value: Float
+    }
+
+    /// The words of a text: lower case, accents folded, apostrophes dropped ("what's" →
+    /// "whats"), every digit read as 0 so "$40" and "$75" share features, and anything else a
+    /// separator. Works on UTF-8 bytes after folding, so it is linear and allocation-light.
+    public static func words(_ text: String) -> [[UInt8]] {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var words: [[UInt8]] = []
+        var current: [UInt8] = []
+        func flush() {
+            if !current.isEmpty { words.append(current); current.removeAll(keepingCapacity: true) }
+        }
+        for scalar in folded.unicodeScalars {
+            let properties = scalar.properties
+            if scalar == "'" || scalar == "\u{2019}" { continue }
+            if properties.numericType != nil, scalar.isASCII {
+                current.append(UInt8(ascii: "0"))
+            } else if properties.isAlphabetic || properties.numericType != nil {
+                current.append(contentsOf: properties.lowercaseMapping.utf8)
+            } else if scalar == "$" || scalar == "%" || scalar == "?" || scalar == "!" {
+                // Kept as their own words: a currency sign or a question mark says something.
+                flush()
+                words.append([UInt8(scalar.value)])
+            } else if properties.isEmojiPresentation {
+                flush()
+                words.append([UInt8(ascii: "~")])
+            } else {
+                flush()
+            }
+            if words.count >= Self.maximumWords { break }
+        }
+        flush()
+        return words.count > Self.maximumWords ? Array(words.prefix(Self.maximumWords)) : words
+    }
+
+    /// Long messages are read up to here: the cost per message stays bounded.
+    public static let maximumWords = 256
+
+    /// The sparse, L2-normalized feature vector of a text, buckets ascending and unique.
+    public func vector(_ text: String) -> [Entry] {
+        let words = Self.words(text)
+        var counts: [Int32: Float] = [:]
+        counts.reserveCapacity(words.count * 12)
+        func add(_ kind: UInt8, _ bytes: some Sequence<UInt8>) {
+            var hash = Self.offset
+            hash = (hash ^ UInt64(kind)) &* Self.prime
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* Self.prime }
+            let bucket = Int32(truncatingIfNeeded: hash & UInt64(bucketCount - 1))
+            let sign: Float = (hash >> 63) == 0 ? 1 : -1
+            counts[bucket, default: 0] += sign
+        }
+        var padded: [UInt8] = []
+        for (index, word) in words.enumerated() {
+            add(1, word)
+            if wordBigrams {
+                let previous = index > 0 ? words[index - 1] : [UInt8(ascii: "^")]
+                add(2, previous + [32] + word)
+            }
+            padded.removeAll(keepingCapacity: true)
+            padded.append(UInt8(ascii: "<"))
+            padded.append(contentsOf: word)
+            padded.append(UInt8(ascii: ">"))
+            for n in characterGrams where padded.count >= n {
+                for start in 0...(padded.count - n) { add(3, padded[start..<(start + n)]) }
+            }
+        }
+        if wordBigrams, let last = words.last { add(2, last + [32, UInt8(ascii: "$")]) }
+        var entries = counts.filter { $0.value != 0 }.map { Entry(bucket: $0.key, value: $0.value) }
+        entries.sort { $0.bucket < $1.bucket }
+        let norm = entries.reduce(Float(0)) { $0 + $1.value * $1.value }.squareRoot()
+        if norm > 0 { for i in entries.indices { entries[i].value /= norm } }
+        return entries
+    }
+
+    // FNV-1a, 64-bit: stable across runs and platforms (Swift's Hasher is seeded per process).
+    static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let prime: UInt64 = 0x100_0000_01b3
+}
