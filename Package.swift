@@ -170,6 +170,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "TextClassificationTests",
+            dependencies: ["TextClassification"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "ConciergeCoreTests",
             dependencies: ["ConciergeCore", "GuardrailsCore", "SharedHealth", "TestSupport"],
             swiftSettings: swiftSettings

@@ -18,6 +18,8 @@ struct ConciergeTrainer {
         switch arguments.first {
         case "train":
             try train(root: root, options: Options(arguments.dropFirst()))
+        case "evaluate":
+            try Evaluation.run(root: root, heldOut: arguments.contains("--held-out"))
         case "explain":
             let model = try IntentModel.load(from: root.appendingPathComponent(modelPath).deletingLastPathComponent())
             for text in arguments.dropFirst() {
@@ -26,7 +28,7 @@ struct ConciergeTrainer {
                 for reading in model.read(text, top: 3) { print(String(format: "   reads %-40@ %.3f  %@", reading.label, reading.probability, "\(reading.topic)".prefix(90).description)) }
             }
         default:
-            print("usage: ConciergeTrainer train [--bucket-bits N] [--epochs N] [--rate R] [--l2 L] [--dry-run]")
+            print("usage: ConciergeTrainer train [--bucket-bits N] [--epochs N] [--rate R] [--l2 L] [--dry-run] | evaluate [--held-out] | explain TEXT...")
             exit(2)
         }
     }

@@ -29,6 +29,7 @@ public struct HashedFeatures: Sendable, Equatable {
     /// "whats"), every digit read as 0 so "$40" and "$75" share features, and anything else a
     /// separator. Works on UTF-8 bytes after folding, so it is linear and allocation-light.
     public static func words(_ text: String) -> [[UInt8]] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(text) }
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var words: [[UInt8]] = []
         var current: [UInt8] = []
@@ -58,28 +59,52 @@ public struct HashedFeatures: Sendable, Equatable {
         return words.count > Self.maximumWords ? Array(words.prefix(Self.maximumWords)) : words
     }
 
+    /// The same reading for ASCII text, byte by byte (most messages; no Foundation folding).
+    static func asciiWords(_ text: String) -> [[UInt8]] {
+        var words: [[UInt8]] = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): current.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte + 32)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(UInt8(ascii: "0"))
+            case UInt8(ascii: "'"): continue
+            default:
+                if !current.isEmpty { words.append(current); current.removeAll(keepingCapacity: true) }
+                if byte == UInt8(ascii: "$") || byte == UInt8(ascii: "%") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!") { words.append([byte]) }
+            }
+            if words.count >= maximumWords { return words }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
     /// Long messages are read up to here: the cost per message stays bounded.
     public static let maximumWords = 256
 
     /// The sparse, L2-normalized feature vector of a text, buckets ascending and unique.
     public func vector(_ text: String) -> [Entry] {
         let words = Self.words(text)
-        var counts: [Int32: Float] = [:]
-        counts.reserveCapacity(words.count * 12)
+        // Each n-gram as bucket << 1 | sign; sorted, equal buckets are summed.
+        var hashed: [UInt32] = []
+        hashed.reserveCapacity(words.count * 16)
+        let mask = UInt64(bucketCount - 1)
         func add(_ kind: UInt8, _ bytes: some Sequence<UInt8>) {
             var hash = Self.offset
             hash = (hash ^ UInt64(kind)) &* Self.prime
             for byte in bytes { hash = (hash ^ UInt64(byte)) &* Self.prime }
-            let bucket = Int32(truncatingIfNeeded: hash & UInt64(bucketCount - 1))
-            let sign: Float = (hash >> 63) == 0 ? 1 : -1
-            counts[bucket, default: 0] += sign
+            hashed.append(UInt32(truncatingIfNeeded: hash & mask) << 1 | UInt32(truncatingIfNeeded: hash >> 63))
         }
         var padded: [UInt8] = []
+        var pair: [UInt8] = []
         for (index, word) in words.enumerated() {
             add(1, word)
             if wordBigrams {
-                let previous = index > 0 ? words[index - 1] : [UInt8(ascii: "^")]
-                add(2, previous + [32] + word)
+                pair.removeAll(keepingCapacity: true)
+                pair.append(contentsOf: index > 0 ? words[index - 1] : [UInt8(ascii: "^")])
+                pair.append(32)
+                pair.append(contentsOf: word)
+                add(2, pair)
             }
             padded.removeAll(keepingCapacity: true)
             padded.append(UInt8(ascii: "<"))
@@ -90,8 +115,19 @@ public struct HashedFeatures: Sendable, Equatable {
             }
         }
         if wordBigrams, let last = words.last { add(2, last + [32, UInt8(ascii: "$")]) }
-        var entries = counts.filter { $0.value != 0 }.map { Entry(bucket: $0.key, value: $0.value) }
-        entries.sort { $0.bucket < $1.bucket }
+        hashed.sort()
+        var entries: [Entry] = []
+        entries.reserveCapacity(hashed.count)
+        var index = 0
+        while index < hashed.count {
+            let bucket = hashed[index] >> 1
+            var value: Float = 0
+            while index < hashed.count, hashed[index] >> 1 == bucket {
+                value += hashed[index] & 1 == 0 ? 1 : -1
+                index += 1
+            }
+            if value != 0 { entries.append(Entry(bucket: Int32(bucket), value: value)) }
+        }
         let norm = entries.reduce(Float(0)) { $0 + $1.value * $1.value }.squareRoot()
         if norm > 0 { for i in entries.indices { entries[i].value /= norm } }
         return entries

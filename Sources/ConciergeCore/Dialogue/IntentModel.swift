@@ -40,9 +40,30 @@ public struct IntentModel: Sendable {
         public let probability: Float
     }
 
+    /// Per label: where it leads, and the index of its destination (labels leading to the same
+    /// place share one). Computed once: a reading must not build strings per label.
+    let labelTopics: [Topic?]
+    let labelDestinations: [Int]
+    let destinationCount: Int
+
     public init(classifier: LinearTextClassifier, routes: [String: SupportRoute]) {
         self.classifier = classifier
         self.routes = routes
+        let topics = classifier.labels.map { Self.topic(of: $0, routes: routes) }
+        var slots: [String: Int] = [:]
+        labelDestinations = topics.map { topic in
+            let key: String
+            switch topic {
+            case .account(let label)?: key = label.rawValue
+            case .support(_, let route)?: key = (route.handoff ? "handoff:" : "article:") + (route.articles.first ?? "")
+            case nil: key = ""
+            }
+            if let slot = slots[key] { return slot }
+            slots[key] = slots.count
+            return slots.count - 1
+        }
+        labelTopics = topics
+        destinationCount = slots.count
     }
 
     /// The model bundled with ConciergeCore; nil only when the resource is missing or damaged,
@@ -68,7 +89,9 @@ public struct IntentModel: Sendable {
     public static func articleLabel(_ id: String) -> String { "article:" + id }
 
     /// Where a label leads, if anywhere.
-    func topic(of label: String) -> Topic? {
+    public func topic(of label: String) -> Topic? { Self.topic(of: label, routes: routes) }
+
+    static func topic(of label: String, routes: [String: SupportRoute]) -> Topic? {
         if let account = AccountLabel(rawValue: label) { return .account(account) }
         if let route = routes[label] { return .support(label, route) }
         if label.hasPrefix("article:") {
@@ -83,21 +106,15 @@ public struct IntentModel: Sendable {
     /// lost-card article's own topic are one answer.
     public func read(_ text: String, top: Int = 2) -> [Reading] {
         let probabilities = classifier.probabilities(text)
-        var pooled: [String: (best: Int, total: Float)] = [:]
-        for (index, probability) in probabilities.enumerated() {
-            guard let topic = topic(of: classifier.labels[index]) else { continue }
-            let key: String
-            switch topic {
-            case .account(let label): key = label.rawValue
-            case .support(_, let route): key = (route.handoff ? "handoff:" : "article:") + (route.articles.first ?? "")
-            }
-            let entry = pooled[key]
-            let best = entry.map { probabilities[$0.best] >= probability ? $0.best : index } ?? index
-            pooled[key] = (best, (entry?.total ?? 0) + probability)
+        var totals = [Float](repeating: 0, count: destinationCount)
+        var best = [Int](repeating: -1, count: destinationCount)
+        for (index, probability) in probabilities.enumerated() where labelTopics[index] != nil {
+            let slot = labelDestinations[index]
+            totals[slot] += probability
+            if best[slot] < 0 || probabilities[best[slot]] < probability { best[slot] = index }
         }
-        return pooled.values.sorted { $0.total > $1.total }.prefix(top).compactMap { entry in
-            let label = classifier.labels[entry.best]
-            return topic(of: label).map { Reading(topic: $0, label: label, probability: entry.total) }
+        return totals.indices.filter { best[$0] >= 0 }.sorted { totals[$0] > totals[$1] }.prefix(top).compactMap { slot in
+            labelTopics[best[slot]].map { Reading(topic: $0, label: classifier.labels[best[slot]], probability: totals[slot]) }
         }
     }
 }

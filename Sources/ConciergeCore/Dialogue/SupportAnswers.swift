@@ -7,29 +7,28 @@ extension ConciergeEngine {
     /// At or above this the model's topic picks the articles; below it the open search does,
     /// since the help center covers more than the model's topics.
     static let routeConfidence: Float = 0.5
+    /// Declining (advice, out of scope) costs the customer an answer: it needs more certainty.
+    static let declineConfidence: Float = 0.7
     /// Two readings this likely together, neither sure, are offered as a question.
     static let clarifyTogether: Float = 0.6
     static let clarifySecond: Float = 0.2
 
     /// - Parameter context: what the conversation is about (the payment in progress). A short
-    ///   question may lean on it ("is there a limit on how much i can send") or not ("how do i
-    ///   freeze my card"): the reading that is surer, with it or without, is the one answered.
+    ///   question the model cannot place on its own ("when does at&t get the money") is read
+    ///   as being about it; one it can ("how do i freeze my card") is not.
     func answerSupport(_ text: String, redacted: String, about context: String? = nil, session: inout ChatSession) async -> Draft {
         guard let intentModel else { return await answer(redacted) }
         var readings = intentModel.read(text, top: 2)
         var redacted = redacted
-        if let context, ConfirmationReply.words(text).count <= 10 {
-            let leaning = intentModel.read(text + context, top: 2)
-            if (leaning.first?.probability ?? 0) > (readings.first?.probability ?? 0) {
-                readings = leaning
-                redacted += context
-            }
+        if let context, ConfirmationReply.words(text).count <= 10, (readings.first?.probability ?? 0) < Self.routeConfidence {
+            readings = intentModel.read(text + context, top: 2)
+            redacted += context
         }
         guard let first = readings.first else { return await answer(redacted) }
         switch first.topic {
-        case .account(.advice) where first.probability >= Self.routeConfidence:
+        case .account(.advice) where first.probability >= Self.declineConfidence:
             return Draft(text: Self.declinedAdvice, intent: .knowledge)
-        case .account(.outOfScope) where first.probability >= Self.routeConfidence:
+        case .account(.outOfScope) where first.probability >= Self.declineConfidence:
             return Draft(text: Self.outOfScope, intent: .unknown)
         case .support(_, let route) where first.probability >= Self.routeConfidence:
             // Where the bank has to act, a report of what happened opens a ticket; a question

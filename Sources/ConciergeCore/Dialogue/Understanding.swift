@@ -25,6 +25,8 @@ public enum Understanding {
     /// explicit request for a person), the trained model where they are not.
     public static func intent(_ text: String, reading: PaymentReading, merchants: [String] = [], model: IntentModel? = IntentModel.bundled) -> ChatIntent {
         let ruled = ruleIntent(text, reading: reading, merchants: merchants)
+        // A bare "yes" or "no" is the dialogue's to read (the model has no such topic).
+        if ruled == .unknown, ConfirmationReply.classify(text) != .other { return ruled }
         guard let model, let first = model.read(text, top: 1).first else { return ruled }
         return refined(ruled, by: first, reading: reading)
     }
