@@ -12,7 +12,7 @@ import TextClassification
 struct ConciergeTrainer {
     static let modelPath = "Sources/ConciergeCore/Resources/IntentModel/intents.ltc"
 
-    static func main() throws {
+    static func main() async throws {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         switch arguments.first {
@@ -20,6 +20,7 @@ struct ConciergeTrainer {
             try train(root: root, options: Options(arguments.dropFirst()))
         case "evaluate":
             try Evaluation.run(root: root, heldOut: arguments.contains("--held-out"))
+            try await EntityEvaluation.run(root: root, heldOut: arguments.contains("--held-out"), verbose: arguments.contains("--verbose"))
         case "explain":
             let model = try IntentModel.load(from: root.appendingPathComponent(modelPath).deletingLastPathComponent())
             for text in arguments.dropFirst() {
@@ -39,7 +40,7 @@ struct ConciergeTrainer {
         init(_ arguments: ArraySlice<String>) {
             var iterator = arguments.makeIterator()
             while let argument = iterator.next() {
-                if argument == "--dry-run" || argument == "--held-out" { flags.insert(argument) } else { values[argument] = iterator.next() }
+                if argument.hasPrefix("--"), ["--dry-run", "--held-out", "--verbose"].contains(argument) { flags.insert(argument) } else { values[argument] = iterator.next() }
             }
         }
         func number(_ name: String, _ fallback: Double) -> Double { values[name].flatMap(Double.init) ?? fallback }

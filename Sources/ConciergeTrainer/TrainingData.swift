@@ -15,6 +15,7 @@ struct TrainingData {
 
     static let bankingFile = "training/intents/banking77-train.csv"
     static let accountTrainingFile = "training/intents/account-intents.jsonl"
+    static let articleQuestionsFile = "training/intents/article-questions.jsonl"
     static let accountValidationFile = "eval/understanding/account-intents-validation.jsonl"
     static let accountHeldOutFile = "eval/understanding/account-intents-heldout.jsonl"
 
@@ -73,6 +74,7 @@ struct TrainingData {
             }
         }
         data.training += try jsonLines(at: root.appendingPathComponent(accountTrainingFile))
+        data.training += try jsonLines(at: root.appendingPathComponent(articleQuestionsFile))
         data.training += try articleExamples(in: root.appendingPathComponent(knowledgeBaseDirectory))
         data.validation += try jsonLines(at: root.appendingPathComponent(accountValidationFile))
         data.heldOut += try jsonLines(at: root.appendingPathComponent(accountHeldOutFile))
