@@ -100,16 +100,18 @@ public enum MessageUnderstanding {
         return candidates.first(where: \.1)?.0 ?? candidates.first?.0
     }
 
-    /// "last 5" → 5 (1…50).
+    /// "last 5" → 5 (1…50); not "last 5 days", which is a period.
     static func count(in text: String) -> Int? {
         let tokens = words(text)
         for (i, token) in tokens.enumerated() where token == "last" || token == "latest" || token == "recent" {
-            if i + 1 < tokens.count, let n = Int(tokens[i + 1]), (1...50).contains(n) { return n }
+            if i + 1 < tokens.count, let n = Int(tokens[i + 1]), (1...50).contains(n) {
+                let unit = i + 2 < tokens.count ? tokens[i + 2] : ""
+                if ["day", "days", "week", "weeks", "wk", "wks", "month", "months", "mo", "mos", "year", "years", "yr", "yrs"].contains(unit) { continue }
+                return n
+            }
         }
         return nil
     }
-
-    static let months = DialogueDates.months
 
     static let categoryWords: [String: String] = [
         "groceries": "groceries", "grocery": "groceries", "supermarket": "groceries",
@@ -124,27 +126,7 @@ public enum MessageUnderstanding {
     public static func transactionQuery(_ text: String, today: String, merchants: [String]) -> TransactionQuery {
         var query = TransactionQuery(limit: count(in: text) ?? 10)
         let lower = text.lowercased()
-        let year = Int(today.prefix(4)) ?? 2026, month = Int(today.dropFirst(5).prefix(2)) ?? 1
-        func monthRange(_ y: Int, _ m: Int) -> (String, String) {
-            let start = String(format: "%04d-%02d-01", y, m)
-            let next = m == 12 ? String(format: "%04d-01-01", y + 1) : String(format: "%04d-%02d-01", y, m + 1)
-            return (start, DemoBank.adding(days: -1, to: next))
-        }
-        if has(text, ["last month", "previous month"]) {
-            (query.from, query.to) = month == 1 ? monthRange(year - 1, 12) : monthRange(year, month - 1)
-        } else if has(text, ["this month"]) {
-            (query.from, query.to) = monthRange(year, month)
-        } else if has(text, ["last week", "past week", "this week"]) {
-            (query.from, query.to) = (DemoBank.adding(days: -7, to: today), today)
-        } else if has(text, ["yesterday"]) {
-            let day = DemoBank.adding(days: -1, to: today)
-            (query.from, query.to) = (day, day)
-        } else if has(text, ["today"]) {
-            (query.from, query.to) = (today, today)
-        } else if let index = months.firstIndex(where: { has(text, ["in " + $0, "during " + $0, "for " + $0, "since " + $0, "from " + $0] + ($0 == "may" || $0 == "march" ? [] : [$0])) }) {
-            let m = index + 1
-            (query.from, query.to) = monthRange(m > month ? year - 1 : year, m)
-        }
+        if let period = PeriodReader.read(text, today: today) { (query.from, query.to) = (period.from, period.to) }
         if query.from != nil, count(in: text) == nil { query.limit = 50 }
         for merchant in merchants {
             let name = merchant.lowercased()

@@ -183,7 +183,7 @@ struct DialogueTests {
         var chat = Dialogue()
         let reply = try await chat.say("groceries this month vs last month")
         #expect(reply.intent == "transactions")
-        #expect(reply.reply.contains("Groceries from 2026-11-01 to 2026-11-30"))
+        #expect(reply.reply.contains("Groceries from 2026-11-01 to 2026-11-22"))
         #expect(reply.reply.contains("Groceries from 2026-10-01 to 2026-10-31"))
     }
 
@@ -373,9 +373,17 @@ struct DialogueTests {
 
     @Test func vagueDatesAreAskedNotPaidNow() async throws {
         var chat = Dialogue()
-        let reply = try await chat.say("pay my verizon bill $80 on friday")
+        let reply = try await chat.say("pay my verizon bill $80 at the end of the month")
         #expect(reply.confirmation == nil)
         #expect(reply.reply.contains("Which date"))
+    }
+
+    /// A weekday is the next one after today, and the summary names the date to affirm.
+    @Test func aWeekdayIsTheNextOneAndNamedInTheSummary() async throws {
+        var chat = Dialogue()
+        let reply = try await chat.say("pay my verizon bill $80 on friday")
+        #expect(reply.confirmation?.summary.contains("on November 27, 2026") == true)
+        #expect(chat.moved.isEmpty)
     }
 
     /// Search returns a poisoned passage first: it is never shown; the next clean one is.

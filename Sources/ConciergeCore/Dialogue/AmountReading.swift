@@ -50,9 +50,15 @@ public enum AmountReader {
     static let notMoneyAfter: Set<String> = [
         "th", "st", "nd", "rd", "days", "day", "weeks", "week", "months", "month", "years", "year", "times", "time",
         "transactions", "transaction", "am", "pm", "minutes", "mins", "hours", "hrs", "percent", "%", "items", "payments",
-        "fa", "x", "of", "step", "steps", "factor", "digit", "digits",
+        "fa", "x", "of", "step", "steps", "factor", "digit", "digits", "biggest", "largest", "smallest", "recent", "latest",
+        "accounts", "account", "cards", "purchases", "charges", "deposits", "people", "payees",
     ]
-    static let notMoneyBefore: Set<String> = ["last", "past", "first", "ending", "ends", "the", "on", "next", "top", "digits", "number", "#", "no", "acct", "account", "card", "in"]
+    static let notMoneyBefore: Set<String> = [
+        "last", "past", "first", "ending", "ends", "the", "on", "next", "top", "digits", "number", "#", "no", "acct", "account", "card", "in",
+        "i'm", "im", "am", "aged", "age", "code", "pin", "otp", "passcode", "zip",
+    ]
+    /// Words that make a bare number word ("send sam sixty") the amount of a payment.
+    static let paymentVerbs: Set<String> = ["send", "pay", "transfer", "move", "give", "wire", "zelle", "venmo", "put", "shift", "xfer", "sent", "paid"]
     static let numberWords: [String: Int64] = [
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
         "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
@@ -175,6 +181,7 @@ public enum AmountReader {
             let next = i + 1 < tokens.count ? tokens[i + 1].text : ""
             var value: Int64?
             var consumed = 0
+            var centsAdded = false
             if token.isNumber {
                 // "1e308", "0x50": a number with letters and digits written onto it is not one amount.
                 if i + 2 < tokens.count, tokens[i + 1].attached, !tokens[i + 1].isNumber, tokens[i + 1].text.first?.isLetter == true,
@@ -189,6 +196,8 @@ public enum AmountReader {
                 if next == "-", i + 2 < tokens.count, tokens[i + 2].isNumber { continue }
                 if previous == "-", i > 1, tokens[i - 2].isNumber { continue }
                 if previous == "." && beforePrevious == "." { continue }
+                // "401k", "403b": retirement plans, not amounts.
+                if ["401", "403", "457"].contains(token.text), i + 1 < tokens.count, tokens[i + 1].attached, ["k", "b"].contains(next) { i += 1; continue }
                 guard var cents = cents(token.text) else {
                     candidates.append(Candidate(reading: .unclear(token.text.replacingOccurrences(of: "_", with: " ")), marked: true, negated: false, corrects: false))
                     continue
@@ -208,31 +217,69 @@ public enum AmountReader {
                     continue
                 }
                 cents = scaled
+                // ".50": fifty cents.
+                if previous == ".", !tokens[i].text.contains("."), (1...2).contains(token.text.count), i < 2 || !tokens[i - 2].isNumber, scale == 1 {
+                    cents = (Int64(token.text) ?? 0) * (token.text.count == 1 ? 10 : 1)
+                }
+                // "15 dollars and 20 cents".
+                let unit = i + consumed + 1
+                if unit + 3 < tokens.count, dollarWords.contains(tokens[unit].text), tokens[unit + 1].text == "and", tokens[unit + 2].isNumber,
+                   ["cents", "cent"].contains(tokens[unit + 3].text), let extra = Int64(tokens[unit + 2].text), extra < 100 {
+                    cents += extra
+                    consumed += 3
+                    centsAdded = true
+                }
                 value = cents
             } else if let first = numberWords[token.text] ?? (token.text == "a" || token.text == "an" ? 1 : nil) {
-                // "forty dollars", "a hundred bucks", "twenty five", "two grand", "twelve fifty".
-                var total = first, j = i + 1
-                if let unit = numberWords[j < tokens.count ? tokens[j].text : ""], first >= 20, first % 10 == 0, unit < 10 { total += unit; j += 1 }
+                // "forty dollars", "a hundred bucks", "twenty five", "two grand", "fifteen
+                // hundred", "two thousand five hundred", "twelve fifty" ($12.50).
+                var total: Int64 = 0, group = first, j = i + 1
                 var scaled = false
+                func word(_ k: Int) -> String { k < tokens.count ? tokens[k].text : "" }
+                if let unit = numberWords[word(j)], first >= 20, first % 10 == 0, unit < 10 { group += unit; j += 1 }
+                if word(j) == "-", let unit = numberWords[word(j + 1)], first >= 20, first % 10 == 0, unit < 10 { group += unit; j += 2 }
                 // "a thousand thousand thousand …": no number words past a billion dollars.
-                while j < tokens.count, total <= maxCents / 100_000 {
-                    let word = tokens[j].text
-                    if word == "hundred" { total *= 100; j += 1; scaled = true
-                    } else if word == "thousand" || word == "grand" || word == "k" { total *= 1_000; j += 1; scaled = true
-                    } else if word == "and", j + 1 < tokens.count, let more = numberWords[tokens[j + 1].text], scaled { total += more; j += 2
-                    } else if let more = numberWords[word], scaled { total += more; j += 1
+                while j < tokens.count, total + group <= maxCents / 100_000 {
+                    let next = word(j)
+                    if next == "hundred" { group *= 100; j += 1; scaled = true
+                    } else if next == "thousand" || next == "grand" || next == "k" {
+                        // "a thousand thousand": a scale word right after another is unclear.
+                        if group == 0 { break }
+                        total += group * 1_000; group = 0; j += 1; scaled = true
+                    } else if next == "and", let more = numberWords[word(j + 1)], scaled { group += more; j += 2
+                    } else if let more = numberWords[next], scaled { group += more; j += 1
                     } else { break }
                 }
-                if j < tokens.count, ["hundred", "thousand", "grand", "k"].contains(tokens[j].text) {
+                total += group
+                if j < tokens.count, ["hundred", "thousand", "grand", "k"].contains(word(j)) {
                     candidates.append(Candidate(reading: .unclear(token.text), marked: true, negated: false, corrects: false))
                     i = j
                     continue
                 }
+                // "a twenty" is a twenty-dollar bill: the article is skipped, the number read next.
                 if token.text == "a" || token.text == "an", !scaled { continue }
-                let unit = j < tokens.count ? tokens[j].text : ""
-                // A bare number word counts only when marked as money or alone in the message.
-                guard dollarWords.contains(unit) || foreignWords[unit] != nil || previous == "$" || tokens.count == j - i else { continue }
-                value = total * 100
+                var cents = total * 100
+                // "twelve fifty": dollars then cents, when a tens word follows an unscaled number.
+                if !scaled, total < 100, let more = numberWords[word(j)], more >= 10 {
+                    var fraction = more
+                    j += 1
+                    if let unit = numberWords[word(j)], more >= 20, more % 10 == 0, unit < 10 { fraction += unit; j += 1 }
+                    cents = total * 100 + fraction
+                    scaled = true
+                }
+                let unit = word(j)
+                // "fifty cents".
+                if unit == "cents" || unit == "cent", !scaled {
+                    cents = total
+                    j += 1
+                } else {
+                    // A bare number word counts when marked as money, scaled, in a payment
+                    // request, or alone in the message.
+                    let inPayment = tokens[..<i].contains { paymentVerbs.contains($0.text) }
+                    guard dollarWords.contains(unit) || foreignWords[unit] != nil || previous == "$" || scaled || inPayment || tokens.count == j - i else { continue }
+                    if notMoneyAfter.contains(unit) { i = j - 1; continue }
+                }
+                value = cents
                 consumed = j - i - 1
             } else {
                 continue
@@ -253,7 +300,7 @@ public enum AmountReader {
             }
             var currency: String?
             let before = [previous, beforePrevious]
-            let marked = previous == "$" || previous == "usd" || dollarWords.contains(after)
+            let marked = previous == "$" || previous == "usd" || dollarWords.contains(after) || centsAdded
             if let code = foreignWords[previous] ?? foreignWords[after] { currency = code }
             if previous == "$", ["c", "a", "mx", "nz", "hk", "s"].contains(beforePrevious) { currency = beforePrevious.uppercased() + "D" }
             if !marked, currency == nil, notMoneyBefore.contains(previous), !["pay", "send", "transfer"].contains(beforePrevious) {

@@ -13,6 +13,14 @@ public enum DialogueDates {
         return "\(months[parts[1] - 1].capitalized) \(parts[2]), \(parts[0])"
     }
 
+    /// Calendar weekday numbers (1 Sunday … 7 Saturday).
+    static func weekday(_ word: String) -> Int? {
+        let names = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
+        if let index = names.firstIndex(of: word) { return index + 1 }
+        let short: [String: Int] = ["sun": 1, "mon": 2, "tue": 3, "tues": 3, "wed": 4, "thu": 5, "thur": 5, "thurs": 5, "fri": 6, "sat": 7]
+        return short[word]
+    }
+
     static func month(_ word: String) -> Int? {
         if let index = months.firstIndex(of: word) { return index + 1 }
         let short = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -55,7 +63,30 @@ public enum DialogueDates {
             let rest = word.dropFirst(digits.count)
             return rest.isEmpty || ["st", "nd", "rd", "th"].contains(String(rest)) ? value : nil
         }
-        if words.contains("tomorrow") || words.contains("tmrw") || words.contains("tmr") { return classify(DemoBank.adding(days: 1, to: today)) }
+        if words.contains(where: { ["tomorrow", "tmrw", "tmr", "tomorow", "tommorow", "tommorrow", "2morrow", "2moro", "2mrw"].contains($0) }) {
+            return classify(DemoBank.adding(days: 1, to: today))
+        }
+        if words.contains("day"), words.contains("after"), words.contains("tomorrow") { return classify(DemoBank.adding(days: 2, to: today)) }
+        // "in 3 days", "in two weeks".
+        for (i, word) in words.enumerated() where word == "in" && i + 2 < words.count {
+            guard let count = Int(words[i + 1]) ?? PeriodReader.numberWords[words[i + 1]], (1...400).contains(count) else { continue }
+            switch words[i + 2] {
+            case "day", "days": return classify(DemoBank.adding(days: count, to: today))
+            case "week", "weeks": return classify(DemoBank.adding(days: 7 * count, to: today))
+            default: continue
+            }
+        }
+        // A weekday ("friday", "on monday", "this saturday", "next tuesday"): the next one after
+        // today.
+        for (i, word) in words.enumerated() {
+            guard let weekday = Self.weekday(word) else { continue }
+            // "sat", "sun", "wed" are words too: only after a lead word.
+            if word.count <= 3, !(i > 0 && ["on", "this", "next", "by", "for", "until", "til"].contains(words[i - 1])) { continue }
+            guard let date = DemoBank.date(today) else { break }
+            let current = DemoBank.calendar.component(.weekday, from: date)
+            let ahead = (weekday - current + 7) % 7
+            return classify(DemoBank.adding(days: ahead == 0 ? 7 : ahead, to: today))
+        }
         if words.contains("yesterday") { return .past(DemoBank.adding(days: -1, to: today)) }
         for (i, word) in words.enumerated() {
             // 2026-12-01
@@ -88,7 +119,7 @@ public enum DialogueDates {
             }
         }
         // Dates named in words this reader does not resolve: asked about, never "now".
-        let vague = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "next week", "next month",
+        let vague = ["weekend", "next week", "next month",
                      "end of the month", "end of month", "payday", "in a week", "in two weeks", "days from now"]
         let joined = " " + words.joined(separator: " ") + " "
         if vague.contains(where: { joined.contains(" " + $0 + " ") }) || joined.range(of: #" in \d+ (days|weeks|months) "#, options: .regularExpression) != nil {

@@ -105,7 +105,7 @@ public struct PaymentReading: Sendable {
 public enum PaymentReader {
     static let verbs: Set<String> = ["send", "sned", "snd", "transfer", "trasnfer", "tranfer", "transfr", "xfer", "move", "pay", "wire", "zelle", "venmo", "give", "put", "shift"]
     /// Words that mark a message as correcting the payment on the table.
-    static let correctionWords: Set<String> = ["actually", "instead", "make", "change", "sorry", "meant", "mean", "rather", "correction", "oops", "wait", "no", "not", "nah"]
+    static let correctionWords: Set<String> = ["actually", "instead", "make", "change", "sorry", "meant", "mean", "rather", "correction", "oops", "wait", "no", "not", "nah", "jk", "kidding"]
     static let sourceWords: Set<String> = ["from", "frm", "outta", "of"]
     static let destinationWords: Set<String> = ["to", "into", "in", "2", "onto", "toward", "towards", "too"]
     static let skippable: Set<String> = ["my", "the", "our", "your", "account", "acct", "a", "me", "mine", "own"]
@@ -199,11 +199,17 @@ public enum PaymentReader {
             let name = biller.name.lowercased()
             var score = 0
             let nameWords = name.split(whereSeparator: { $0 == " " }).map(String.init).filter { !["&", "the", "of", "city", "state", "wireless", "water"].contains($0) }
-            for word in nameWords where bare.contains(word) || (word.count >= 5 && bare.contains { $0.count >= 5 && TextMatch.distance($0, word) <= 1 }) { score += 2 }
+            // A typo keeps the first letter: "verizn" is Verizon, "right" is not Light.
+            for word in nameWords where bare.contains(word) || (word.count >= 5 && bare.contains { $0.count >= 5 && $0.first == word.first && TextMatch.distance($0, word) <= 1 }) { score += 2 }
             let compact = name.filter { $0.isLetter || $0 == "&" }
             if bare.contains(where: { $0.count >= 3 && compact.hasPrefix($0.filter { $0.isLetter || $0 == "&" }) && $0.contains("&") }) { score += 2 }
-            if name.contains("pacific gas") && bare.contains(where: { ["pge", "pg&e"].contains($0) }) { score += 2 }
-            if name == "at&t" && bare.contains("att") { score += 2 }
+            // Initials ("pp&l", "ppl", "pg&e", "pge") and "&" spelled out ("at and t", "att").
+            let initials = name.split(separator: " ").compactMap { $0 == "&" ? "&" : $0.first.map(String.init) }.joined()
+            if initials.count >= 3, bare.contains(where: { $0 == initials || $0 == initials.replacingOccurrences(of: "&", with: "") }) { score += 2 }
+            if name.contains("&") {
+                let spelled = " " + name.replacingOccurrences(of: "&", with: " and ").split(separator: " ").joined(separator: " ") + " "
+                if (" " + bare.joined(separator: " ") + " ").contains(spelled) || bare.contains(name.replacingOccurrences(of: "&", with: "")) { score += 2 }
+            }
             if score == 0, let synonyms = billCategories[biller.category] {
                 let hits = bare.filter { synonyms.contains($0) }
                 // Utilities are told apart by what they supply: water is not power.
@@ -260,7 +266,10 @@ public enum PaymentReader {
         if word == "credit", next == "card" || next == "cards" { return (.creditCard, 2) }
         if ["cc", "creditcard"].contains(word) { return (.creditCard, 1) }
         if word == "card", index > 0, ["rewards", "credit", "the", "my"].contains(words[index - 1]) { return (.creditCard, 1) }
-        if ["checking", "chequing", "checkings", "chk", "chq", "checkin", "everyday", "current"].contains(word) {
+        if word == "visa" || word == "rewards" && next == "card" { return (.creditCard, word == "visa" ? 1 : 2) }
+        if word == "high", next == "yield" || next == "yeild" { return (.savings, 2) }
+        if ["highyield", "hy"].contains(word), ["account", "acct", "savings"].contains(next) || word == "highyield" { return (.savings, 1) }
+        if ["checking", "chequing", "checkings", "chk", "chq", "checkin", "everyday", "current", "ckng", "chking", "chkg", "chkng", "chcking"].contains(word) {
             if word == "current", next != "account" { return nil }
             return (.checking, 1)
         }

@@ -18,10 +18,10 @@ extension ConciergeEngine {
     ///   as being about it; one it can ("how do i freeze my card") is not.
     func answerSupport(_ text: String, redacted: String, about context: String? = nil, session: inout ChatSession) async -> Draft {
         guard let intentModel else { return await answer(redacted) }
-        var readings = intentModel.read(text, top: 2)
+        var readings = Understanding.placeable(intentModel.read(text, top: 3))
         var redacted = redacted
         if let context, ConfirmationReply.words(text).count <= 10, (readings.first?.probability ?? 0) < Self.routeConfidence {
-            readings = intentModel.read(text + context, top: 2)
+            readings = Understanding.placeable(intentModel.read(text + context, top: 3))
             redacted += context
         }
         guard let first = readings.first else { return await answer(redacted) }

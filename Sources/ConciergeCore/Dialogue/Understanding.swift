@@ -26,9 +26,23 @@ public enum Understanding {
     public static func intent(_ text: String, reading: PaymentReading, merchants: [String] = [], model: IntentModel? = IntentModel.bundled) -> ChatIntent {
         let ruled = ruleIntent(text, reading: reading, merchants: merchants)
         // A bare "yes" or "no" is the dialogue's to read (the model has no such topic).
-        if ruled == .unknown, ConfirmationReply.classify(text) != .other { return ruled }
-        guard let model, let first = model.read(text, top: 1).first else { return ruled }
-        return refined(ruled, by: first, reading: reading)
+        if ruled == .unknown, ConfirmationReply.words(text).count <= 4, ConfirmationReply.classify(text) != .other { return ruled }
+        guard let model else { return ruled }
+        let readings = model.read(text, top: 2)
+        guard let first = readings.first else { return ruled }
+        if ruled == .unknown || ruled == .knowledge, let placed = placeable(readings).first { return refined(ruled, by: placed, text: text, reading: reading) }
+        return refined(ruled, by: first, text: text, reading: reading)
+    }
+
+    /// Small talk the rules did not see is not the model's to start: when that is its first
+    /// reading of a message the rules could not place and a support topic is its
+    /// second, the second decides ("can you remove my account" — a capability question, or
+    /// closing the account). The rest are renormalized: the chance of each, given that the
+    /// message is not the reading set aside.
+    static func placeable(_ readings: [IntentModel.Reading]) -> [IntentModel.Reading] {
+        guard let first = readings.first, case .account(let label) = first.topic, label.intent == .greeting,
+              readings.count > 1, case .support = readings[1].topic, first.probability < 1 else { return readings }
+        return readings.dropFirst().map { IntentModel.Reading(topic: $0.topic, label: $0.label, probability: $0.probability / (1 - first.probability)) }
     }
 
     /// Above this the model's reading replaces the rules' for a topic the rules guessed from a
@@ -37,7 +51,7 @@ public enum Understanding {
     /// Above this the model places a message the rules could not.
     static let placeConfidence: Float = 0.4
 
-    static func refined(_ ruled: ChatIntent, by reading: IntentModel.Reading, reading payment: PaymentReading) -> ChatIntent {
+    static func refined(_ ruled: ChatIntent, by reading: IntentModel.Reading, text: String, reading payment: PaymentReading) -> ChatIntent {
         switch ruled {
         case .transfer, .billPayment, .handoff, .confirm, .cancel, .blocked:
             // Payment-shaped or explicit: the rules' precision stands.
@@ -47,6 +61,10 @@ public enum Understanding {
             if case .support = reading.topic, reading.probability >= overrideConfidence { return .knowledge }
             return ruled
         case .knowledge, .unknown:
+            // An amount, a payee or a direction ("and from savings pls") fills a payment's
+            // slots: the dialogue reads it, not the model.
+            if ruled == .unknown, payment.amount.isMentioned || payment.hasDestination || payment.source != nil,
+               !MessageUnderstanding.has(text, questionCues + howTo) { return ruled }
             switch reading.topic {
             case .support:
                 return ruled == .knowledge || reading.probability >= placeConfidence ? .knowledge : ruled
