@@ -38,6 +38,12 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        // OpenBLAS for the sentence encoder's matrix products.
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
         .target(
             name: "SharedHealth",
             dependencies: [
@@ -115,6 +121,11 @@ let package = Package(
                 "GuardrailsCore",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TextEncoding",
+            dependencies: ["COpenBLAS"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -199,6 +210,12 @@ let package = Package(
                 "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TextEncodingTests",
+            dependencies: ["TextEncoding"],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
