@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "GuardrailsService", targets: ["GuardrailsService"]),
         .executable(name: "HTTPClientBenchmark", targets: ["HTTPClientBenchmark"]),
         .executable(name: "GuardrailsBenchmark", targets: ["GuardrailsBenchmark"]),
+        .executable(name: "EncoderBenchmark", targets: ["EncoderBenchmark"]),
         .library(name: "SharedHealth", targets: ["SharedHealth"]),
     ],
     dependencies: [
@@ -126,6 +127,11 @@ let package = Package(
         .target(
             name: "TextEncoding",
             dependencies: ["COpenBLAS"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "EncoderBenchmark",
+            dependencies: ["TextEncoding", "COpenBLAS"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
