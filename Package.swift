@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "GuardrailsService", targets: ["GuardrailsService"]),
         .executable(name: "HTTPClientBenchmark", targets: ["HTTPClientBenchmark"]),
         .executable(name: "GuardrailsBenchmark", targets: ["GuardrailsBenchmark"]),
+        .executable(name: "EncoderBenchmark", targets: ["EncoderBenchmark"]),
         .library(name: "SharedHealth", targets: ["SharedHealth"]),
     ],
     dependencies: [
@@ -37,6 +38,12 @@ let package = Package(
             name: "CLibPQ",
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
+        ),
+        // OpenBLAS for the sentence encoder's matrix products.
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
         ),
         .target(
             name: "SharedHealth",
@@ -115,6 +122,16 @@ let package = Package(
                 "GuardrailsCore",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TextEncoding",
+            dependencies: ["COpenBLAS"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "EncoderBenchmark",
+            dependencies: ["TextEncoding", "COpenBLAS"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -204,6 +221,12 @@ let package = Package(
                 "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TextEncodingTests",
+            dependencies: ["TextEncoding"],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
