@@ -75,7 +75,7 @@ let package = Package(
         ),
         .target(
             name: "RAGCore",
-            dependencies: ["SharedHealth"],
+            dependencies: ["SharedHealth", "TextEncoding"],
             resources: [.copy("Resources/KnowledgeBase")],
             swiftSettings: swiftSettings
         ),
@@ -127,7 +127,9 @@ let package = Package(
         .target(
             name: "TextEncoding",
             dependencies: ["COpenBLAS"],
-            swiftSettings: swiftSettings
+            // Optimized in debug builds too: the forward pass unoptimized is minutes per
+            // knowledge base, and the tests and the twin start RAG from debug builds.
+            swiftSettings: swiftSettings + [.unsafeFlags(["-O"])]
         ),
         .executableTarget(
             name: "EncoderBenchmark",

@@ -14,6 +14,10 @@ export STARTUP_TIMEOUT_SECONDS
 JWT_SECRET=${JWT_SECRET:-local-demo-secret-$(hostname)-change-me}
 export JWT_SECRET
 
+# The sentence encoder's model for RAG (downloaded once, checked by SHA-256); without it RAG
+# falls back to the hashed embedder and says so.
+bash scripts/fetch-model.sh >/dev/null || echo "sentence encoder model not installed; RAG uses the hashed embedder" >&2
+
 echo "building (release)…"
 swift build -c release
 BIN=$(swift build -c release --show-bin-path)

@@ -6,10 +6,16 @@ import SharedHealth
 
 /// RAG settings from the environment: which store, which embedder.
 struct RAGConfiguration {
-    enum EmbeddingProvider: String, CaseIterable { case local, openai }
+    /// `encoder`: the in-process sentence encoder (the default when its model is installed);
+    /// `local`: the hashed n-gram embedder (the default without it); `openai`: an endpoint.
+    enum EmbeddingProvider: String, CaseIterable { case encoder, local, openai }
 
     var database: PostgresPool.Configuration?
     var provider: EmbeddingProvider
+    /// The installed encoder, loaded when the provider is `encoder`.
+    var encoder: EncoderEmbedder?
+    /// Why the installed encoder could not be loaded, if it is there but damaged.
+    var encoderProblem: String?
     var embeddingBaseURL: String
     var embeddingModel: String
     var embeddingDimension: Int
@@ -26,12 +32,29 @@ struct RAGConfiguration {
 
     init(environment env: EnvironmentReader) throws {
         database = try PostgresPool.Configuration.fromEnvironment(env, applicationName: "rag")
-        provider = try env.choice("EMBEDDING_PROVIDER", default: EmbeddingProvider.local)
+        let requested = env.string("EMBEDDING_PROVIDER", default: "")
+        var installed: EncoderEmbedder?
+        if requested.isEmpty || requested == EmbeddingProvider.encoder.rawValue {
+            do { installed = try EncoderEmbedder.installed(environment: env.values) } catch { encoderProblem = "\(error)" }
+        }
+        provider = try env.choice("EMBEDDING_PROVIDER", default: installed == nil ? EmbeddingProvider.local : .encoder)
+        if provider == .encoder {
+            guard let installed else {
+                throw ConfigurationError(
+                    variable: "EMBEDDING_PROVIDER",
+                    expected: "the encoder's model in \(EncoderEmbedder.modelDirectory(environment: env.values).path) (scripts/fetch-model.sh)\(encoderProblem.map { ": \($0)" } ?? ""), or local/openai",
+                    got: "encoder")
+            }
+            encoder = installed
+        }
         embeddingBaseURL = try env.url("EMBEDDING_BASE_URL", default: OpenAIEmbedder.defaultBaseURL)
         embeddingModel = env.string("EMBEDDING_MODEL", default: OpenAIEmbedder.defaultModel)
         embeddingDimension = try env.int(
-            "EMBEDDING_DIMENSION", default: provider == .local ? 512 : OpenAIEmbedder.defaultDimension, range: 8...16000
+            "EMBEDDING_DIMENSION", default: encoder?.dimension ?? (provider == .local ? 512 : OpenAIEmbedder.defaultDimension), range: 8...16000
         )
+        if let encoder, embeddingDimension != encoder.dimension {
+            throw ConfigurationError(variable: "EMBEDDING_DIMENSION", expected: "\(encoder.dimension), the encoder's width", got: String(embeddingDimension))
+        }
         embeddingAPIKey = try env.secret("EMBEDDING_API_KEY") ?? env.secret("TOGETHER_API_KEY")
         seedBundled = try env.bool("RAG_SEED_BUNDLED", default: true)
         efSearch = try env.int("RAG_HNSW_EF_SEARCH", default: PostgresKnowledgeStore.defaultEFSearch, range: 10...1000)
@@ -50,7 +73,15 @@ func buildApplication(runtime: ServiceRuntime, environment: EnvironmentReader) a
 
     let embedder: any Embedder
     switch configuration.provider {
+    case .encoder:
+        embedder = configuration.encoder!
     case .local:
+        if environment.string("EMBEDDING_PROVIDER", default: "").isEmpty {
+            logger.warning("sentence encoder not available; using the hashed local embedder (run scripts/fetch-model.sh)", metadata: [
+                "model_dir": .string(EncoderEmbedder.modelDirectory(environment: environment.values).path),
+                "reason": .string(configuration.encoderProblem ?? "not installed"),
+            ])
+        }
         embedder = try BundledKnowledgeBase.localEmbedder(dimension: configuration.embeddingDimension)
     case .openai:
         embedder = OpenAIEmbedder(
@@ -83,7 +114,7 @@ func buildApplication(runtime: ServiceRuntime, environment: EnvironmentReader) a
     ])
 
     let readiness = runtime.readinessMonitor(dependencies: dependencies)
-    let router = runtime.makeRouter(readiness: readiness)
+    let router = runtime.makeRouter(readiness: readiness, components: ["embedder": embedder.model])
     let api = router.group("/v1").add(middleware: InternalAPIKeyMiddleware(key: runtime.configuration.internalAPIKey))
     let editors = EditorKeyMiddleware(key: configuration.adminAPIKey, host: runtime.configuration.host)
     if configuration.adminAPIKey == nil, !editors.isLoopback {

@@ -51,14 +51,16 @@ public struct ServiceRuntime: Sendable {
 
     /// A router with the common middleware (request id, access log and metrics, error mapping,
     /// body limit) and the health endpoints. Services add their `/v1` routes to it.
-    public func makeRouter(readiness: ReadinessMonitor) -> Router<ServiceRequestContext> {
+    /// - Parameter components: what `/health` names the service as running with (RAG's embedder).
+    public func makeRouter(readiness: ReadinessMonitor, components: [String: String] = [:]) -> Router<ServiceRequestContext> {
         let router = Router(context: ServiceRequestContext.self)
         router.add(middleware: ServiceMiddleware(metrics: metrics, bodyLimit: configuration.maxBodyBytes))
         HealthController(
             service: configuration.service,
             version: configuration.version,
             readiness: readiness,
-            metrics: metrics
+            metrics: metrics,
+            components: components
         ).addRoutes(to: router)
         return router
     }

@@ -5,7 +5,8 @@ import Synchronization
 /// cooperative pool. Each worker thread owns one `Resource` (a curl handle, a database
 /// connection) for its whole life; a job runs on whichever worker is free, with that worker's
 /// resource. Workers start on demand up to `maxWorkers`; jobs beyond that wait in FIFO order.
-final class BlockingWorkerPool<Resource>: Sendable {
+/// Also the pool for CPU-heavy work (the sentence encoder), bounded by the number of cores.
+public final class BlockingWorkerPool<Resource>: Sendable {
     private struct Job: Sendable {
         /// Does the blocking work and returns how to deliver its result. The worker counts
         /// itself idle before delivering, so a caller that sends its next job at once finds
@@ -29,7 +30,7 @@ final class BlockingWorkerPool<Resource>: Sendable {
     private let available = DispatchSemaphore(value: 0)
     private let busyCount = Atomic<Int>(0)
 
-    init(name: String, maxWorkers: Int, makeResource: @escaping @Sendable () -> Resource) {
+    public init(name: String, maxWorkers: Int, makeResource: @escaping @Sendable () -> Resource) {
         self.name = name
         self.maxWorkers = max(1, maxWorkers)
         self.makeResource = makeResource
@@ -42,7 +43,7 @@ final class BlockingWorkerPool<Resource>: Sendable {
     /// Runs `body` on a worker with its resource and returns its result. If the calling task is
     /// cancelled before a worker picks the job up, it fails with `CancellationError`; once
     /// running, `body` can watch `cancelled` itself.
-    func run<T: Sendable>(
+    public func run<T: Sendable>(
         cancelled: CancellationFlag = CancellationFlag(),
         _ body: @escaping @Sendable (Resource) -> Result<T, any Error>
     ) async throws -> T {
@@ -90,7 +91,7 @@ final class BlockingWorkerPool<Resource>: Sendable {
     }
 
     /// Stops the workers after their current job; queued jobs fail. Idempotent.
-    func shutdown() {
+    public func shutdown() {
         let (pending, workers): ([Job], Int) = state.withLock { state in
             guard !state.shutDown else { return ([], 0) }
             state.shutDown = true
@@ -140,13 +141,14 @@ final class BlockingWorkerPool<Resource>: Sendable {
     }
 }
 
-struct WorkerPoolShutDown: Error, CustomStringConvertible {
-    var description: String { "worker pool is shut down" }
+public struct WorkerPoolShutDown: Error, CustomStringConvertible {
+    public var description: String { "worker pool is shut down" }
 }
 
 /// Set from a task's cancellation handler, read by blocking code on a worker thread.
-final class CancellationFlag: Sendable {
+public final class CancellationFlag: Sendable {
     private let value = Atomic<Bool>(false)
-    func cancel() { value.store(true, ordering: .relaxed) }
-    var isCancelled: Bool { value.load(ordering: .relaxed) }
+    public init() {}
+    public func cancel() { value.store(true, ordering: .relaxed) }
+    public var isCancelled: Bool { value.load(ordering: .relaxed) }
 }

@@ -15,14 +15,17 @@ public struct HealthController: Sendable {
     public let version: String
     public let readiness: ReadinessMonitor
     public let metrics: ServiceMetrics
+    /// What the service runs with, where it has a choice (RAG: its embedder), shown by `/health`.
+    public let components: [String: String]
     private let started = ContinuousClock.now
     private let startedAt = Date()
 
-    public init(service: String, version: String, readiness: ReadinessMonitor, metrics: ServiceMetrics) {
+    public init(service: String, version: String, readiness: ReadinessMonitor, metrics: ServiceMetrics, components: [String: String] = [:]) {
         self.service = service
         self.version = version
         self.readiness = readiness
         self.metrics = metrics
+        self.components = components
     }
 
     struct Live: ResponseEncodable {
@@ -44,6 +47,7 @@ public struct HealthController: Sendable {
         let uptime_seconds: Double
         let started_at: String
         let dependencies: [DependencyStatus]
+        let components: [String: String]?
     }
 
     public func addRoutes(to router: Router<ServiceRequestContext>) {
@@ -68,7 +72,8 @@ public struct HealthController: Sendable {
                     version: version,
                     uptime_seconds: (Double(uptime.components.seconds) + Double(uptime.components.attoseconds) / 1e18),
                     started_at: startedAt.formatted(.iso8601),
-                    dependencies: report.dependencies
+                    dependencies: report.dependencies,
+                    components: components.isEmpty ? nil : components
                 )
             )
         }
