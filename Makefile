@@ -1,4 +1,4 @@
-.PHONY: run test build release bench-client bench-chat bench-rag eval-rag eval-chat eval-understanding train-intents idle-memory clean
+.PHONY: run test build release bench-client bench-chat bench-rag eval-rag eval-chat eval-understanding train-intents bench-encoder idle-memory clean
 
 # Build in release, start guardrails, RAG and concierge with embedded defaults, wait for each
 # /ready in dependency order, print the URLs; Ctrl-C stops all three.
@@ -33,6 +33,13 @@ bench-chat:
 
 bench-rag:
 	bash scripts/bench-rag.sh
+
+# The sentence encoder: one query's p50/p99 on one thread, batch throughput on 1 and 2 threads,
+# resident memory, OpenBLAS against a hand-written SIMD product (docs/benchmarks.md).
+bench-encoder:
+	bash scripts/fetch-model.sh >/dev/null
+	swift build -c release --product EncoderBenchmark
+	$$(swift build -c release --show-bin-path)/EncoderBenchmark
 
 # Retrieval quality (recall@1, recall@5, MRR) on eval/rag/questions.jsonl, both stores.
 eval-rag:

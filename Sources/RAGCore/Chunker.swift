@@ -29,7 +29,12 @@ public struct Chunk: Sendable, Equatable {
     /// every chunk's vector pulls a document's chunks together and made vector search worse on
     /// the held-out questions, while keyword search gains from it (docs/rag.md).
     public func embeddedText(title: String) -> String {
-        Self.lines(title, heading, text)
+        Self.embeddedText(title: title, heading: heading, text: text)
+    }
+
+    /// The embedder's text from the stored parts (re-embedding reads them back from the store).
+    public static func embeddedText(title: String, heading: String, text: String) -> String {
+        lines(title, heading, text)
     }
 
     private static func lines(_ parts: String...) -> String {

@@ -49,7 +49,16 @@ public struct KnowledgeBase: Sendable {
     /// Ingests `documents` when the store holds no chunks (first start). Returns how many.
     public func seedIfEmpty(with documents: [KnowledgeDocument]) async throws -> Int {
         guard try await store.chunkCount() == 0 else { return 0 }
-        for document in documents { try await ingest(document) }
+        // A few documents at a time: an encoder embeds one document's chunks as one job, so
+        // one at a time would leave all but one core idle while the service starts.
+        let width = max(2, ProcessInfo.processInfo.activeProcessorCount)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var next = documents.makeIterator()
+            for _ in 0..<width { if let document = next.next() { group.addTask { try await self.ingest(document) } } }
+            while try await group.next() != nil {
+                if let document = next.next() { group.addTask { try await self.ingest(document) } }
+            }
+        }
         return documents.count
     }
 

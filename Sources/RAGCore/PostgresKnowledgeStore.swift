@@ -96,6 +96,57 @@ public final class PostgresKnowledgeStore: KnowledgeStore, Sendable {
         }
     }
 
+    /// Re-embeds every chunk with `embedder` while searches keep answering from the current
+    /// vectors: new vectors go into a column of their own, in batches; then one transaction
+    /// swaps the columns, rebuilds the index and records the new model. Chunks written while
+    /// it runs are embedded too (the swap waits until none is left without a new vector).
+    /// Returns the number of chunks embedded.
+    public func reindex(with embedder: any Embedder, batchSize: Int = 64) async throws -> Int {
+        let dimension = embedder.dimension  // an Int: safe to interpolate
+        try await pool.transaction { connection in
+            try Self.migrations.apply(on: connection)
+            try connection.query("ALTER TABLE rag_chunks DROP COLUMN IF EXISTS embedding_next")
+            try connection.query("ALTER TABLE rag_chunks ADD COLUMN embedding_next vector(\(dimension))")
+        }
+        var embedded = 0
+        while true {
+            while true {
+                let rows = try await pool.query(
+                    """
+                    SELECT c.id, d.title, c.heading, c.text FROM rag_chunks c JOIN rag_documents d ON d.id = c.document_id
+                    WHERE c.embedding_next IS NULL ORDER BY c.id LIMIT $1
+                    """, [batchSize]
+                ).rows
+                guard !rows.isEmpty else { break }
+                let ids = rows.map { $0["id"] ?? "" }
+                let texts = rows.map { Chunk.embeddedText(title: $0["title"] ?? "", heading: $0["heading"] ?? "", text: $0["text"] ?? "") }
+                let vectors = try await embedder.embed(texts)
+                guard vectors.count == ids.count else { throw EmbedderError.badResponse("\(vectors.count) vectors for \(ids.count) texts") }
+                try await pool.transaction { connection in
+                    for (id, vector) in zip(ids, vectors) {
+                        try connection.query("UPDATE rag_chunks SET embedding_next = $2::vector WHERE id = $1", [id, VectorMath.pgvectorText(vector)])
+                    }
+                }
+                embedded += ids.count
+            }
+            let swapped = try await pool.transaction { connection -> Bool in
+                // Writers wait from here to the commit; readers go on with the old vectors.
+                try connection.query("LOCK TABLE rag_chunks IN SHARE ROW EXCLUSIVE MODE")
+                let late = try connection.query("SELECT count(*) AS n FROM rag_chunks WHERE embedding_next IS NULL").rows.first?.int("n") ?? 0
+                guard late == 0 else { return false }
+                try connection.query("DROP INDEX IF EXISTS rag_chunks_embedding_idx")
+                try connection.query("ALTER TABLE rag_chunks DROP COLUMN IF EXISTS embedding")
+                try connection.query("ALTER TABLE rag_chunks RENAME COLUMN embedding_next TO embedding")
+                try connection.query("ALTER TABLE rag_chunks ALTER COLUMN embedding SET NOT NULL")
+                try connection.query("CREATE INDEX rag_chunks_embedding_idx ON rag_chunks USING hnsw (embedding vector_cosine_ops)")
+                try connection.query("DELETE FROM rag_embedding")
+                try connection.query("INSERT INTO rag_embedding (model, dimension) VALUES ($1, $2)", [embedder.model, dimension])
+                return true
+            }
+            if swapped { return embedded }
+        }
+    }
+
     @discardableResult
     public func replace(_ document: KnowledgeDocument, chunks: [EmbeddedChunk]) async throws -> Bool {
         let metadataJSON = Self.json(document.metadata)

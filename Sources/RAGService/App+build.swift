@@ -1,5 +1,7 @@
+import Foundation
 import GuardrailsCore
 import Hummingbird
+import Logging
 import RAGCore
 import ServiceLifecycle
 import SharedHealth
@@ -71,26 +73,7 @@ func buildApplication(runtime: ServiceRuntime, environment: EnvironmentReader) a
     let configuration = try RAGConfiguration(environment: environment)
     let logger = runtime.logger
 
-    let embedder: any Embedder
-    switch configuration.provider {
-    case .encoder:
-        embedder = configuration.encoder!
-    case .local:
-        if environment.string("EMBEDDING_PROVIDER", default: "").isEmpty {
-            logger.warning("sentence encoder not available; using the hashed local embedder (run scripts/fetch-model.sh)", metadata: [
-                "model_dir": .string(EncoderEmbedder.modelDirectory(environment: environment.values).path),
-                "reason": .string(configuration.encoderProblem ?? "not installed"),
-            ])
-        }
-        embedder = try BundledKnowledgeBase.localEmbedder(dimension: configuration.embeddingDimension)
-    case .openai:
-        embedder = OpenAIEmbedder(
-            client: runtime.thirdPartyClient(target: "embeddings", baseURL: configuration.embeddingBaseURL),
-            model: configuration.embeddingModel,
-            dimension: configuration.embeddingDimension,
-            apiKey: configuration.embeddingAPIKey
-        )
-    }
+    let embedder = try makeEmbedder(configuration, runtime: runtime, environment: environment)
 
     var dependencies: [Dependency] = []
     var services: [any Service] = []
@@ -125,6 +108,67 @@ func buildApplication(runtime: ServiceRuntime, environment: EnvironmentReader) a
     return runtime.makeApplication(router: router, readiness: readiness, services: services)
 }
 
+/// The configured embedder. Falling back to the hashed one because the encoder's model is not
+/// installed is said in one warning line.
+func makeEmbedder(_ configuration: RAGConfiguration, runtime: ServiceRuntime, environment: EnvironmentReader) throws -> any Embedder {
+    switch configuration.provider {
+    case .encoder:
+        return configuration.encoder!
+    case .local:
+        if environment.string("EMBEDDING_PROVIDER", default: "").isEmpty {
+            runtime.logger.warning("sentence encoder not available; using the hashed local embedder (run scripts/fetch-model.sh)", metadata: [
+                "model_dir": .string(EncoderEmbedder.modelDirectory(environment: environment.values).path),
+                "reason": .string(configuration.encoderProblem ?? "not installed"),
+            ])
+        }
+        return try BundledKnowledgeBase.localEmbedder(dimension: configuration.embeddingDimension)
+    case .openai:
+        return OpenAIEmbedder(
+            client: runtime.thirdPartyClient(target: "embeddings", baseURL: configuration.embeddingBaseURL),
+            model: configuration.embeddingModel,
+            dimension: configuration.embeddingDimension,
+            apiKey: configuration.embeddingAPIKey
+        )
+    }
+}
+
+/// `RAGService reindex`: re-embeds every chunk of the PostgreSQL store with the configured
+/// embedder — after installing the encoder, or changing `EMBEDDING_PROVIDER` — while running
+/// services keep searching the old vectors; the swap is one transaction. Then restart RAG with
+/// the same settings. One line on success (exit 0), on bad settings (exit 2) or on failure (1).
+enum ReindexCommand {
+    static func run(environment: EnvironmentReader = .process()) async -> Never {
+        do {
+            let configuration = try RAGConfiguration(environment: environment)
+            guard let database = configuration.database else {
+                say("rag reindex: no DATABASE_URL; the memory store is built afresh at every start, nothing to do", to: 1)
+                exit(0)
+            }
+            let service = try ServiceConfiguration(service: "rag", defaultPort: 8001, environment: environment)
+            var logger = Logger(label: "rag")
+            logger.logLevel = .warning
+            let runtime = ServiceRuntime(configuration: service, logger: logger)
+            let embedder = try makeEmbedder(configuration, runtime: runtime, environment: environment)
+            let pool = PostgresPool(configuration: database, metrics: runtime.metrics)
+            defer { pool.shutdown() }
+            let count = try await PostgresKnowledgeStore(pool: pool, efSearch: configuration.efSearch).reindex(with: embedder)
+            say("rag reindex: \(count) chunks embedded with \(embedder.model) (\(embedder.dimension) dimensions); restart RAG with the same settings", to: 1)
+            exit(0)
+        } catch let error as ConfigurationError {
+            say("rag reindex: \(error)", to: 2)
+            exit(2)
+        } catch {
+            say("rag reindex failed: \(error)", to: 2)
+            exit(1)
+        }
+    }
+
+    static func say(_ line: String, to descriptor: Int32) {
+        let bytes = Array((line + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    }
+}
+
 /// Migrates the store and seeds it, waiting for the database up to STARTUP_TIMEOUT_SECONDS
 /// (compose starts RAG when PostgreSQL answers, but a restart may race it). An embedder that
 /// does not match the stored vectors stops start-up: mixing them would return nonsense.
@@ -137,7 +181,10 @@ func prepare(_ knowledgeBase: KnowledgeBase, configuration: RAGConfiguration, ru
             break
         } catch let error as KnowledgeStoreError {
             if case .embeddingMismatch = error {
-                throw ConfigurationError(variable: "EMBEDDING_MODEL", expected: "the embedder the store was built with (\(error))", got: knowledgeBase.embedder.model)
+                throw ConfigurationError(
+                    variable: "EMBEDDING_PROVIDER",
+                    expected: "the embedder the store was built with (\(error)); to change it, run `RAGService reindex` with the new settings",
+                    got: knowledgeBase.embedder.model)
             }
             throw error
         } catch let error as PostgresError where error.kind == .connection && ContinuousClock.now < deadline {

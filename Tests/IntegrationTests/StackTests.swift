@@ -75,8 +75,10 @@ struct StackTests {
         // RAG up: ready without restarting the concierge, and the breakers closed. A breaker
         // the outage opened (the probes failed while the services were down; on a loaded
         // machine they start late) first waits its 5 s and takes its half-open trials.
+        // RAG embeds the bundled articles with the sentence encoder before it is ready (seconds
+        // in release, more on a machine busy with the rest of the suite).
         rag = try ServiceProcess("RAGService", port: ragPort, environment: [:])
-        #expect(await waitUntil(timeout: .seconds(15)) { await readyStatus(concierge.baseURL) == 200 } != nil)
+        #expect(await waitUntil(timeout: .seconds(60)) { await readyStatus(concierge.baseURL) == 200 } != nil)
         // The body that showed them closed is the one checked: a second read could race a
         // probe on a loaded machine.
         var ready: ReadyBody?
