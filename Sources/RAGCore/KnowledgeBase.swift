@@ -15,6 +15,9 @@ public struct KnowledgeBase: Sendable {
     /// a passage ranked well by both beats one ranked first by only one.
     public static let rrfK = 60.0
 
+    /// Recent queries' vectors (an encoder pass is milliseconds of CPU; questions repeat).
+    let queryCache = QueryVectorCache(capacity: 4_096)
+
     public init(store: any KnowledgeStore, embedder: any Embedder, chunker: Chunker = Chunker()) {
         self.store = store
         self.embedder = embedder
@@ -63,7 +66,7 @@ public struct KnowledgeBase: Sendable {
     }
 
     public func search(_ query: String, topK: Int, mode: SearchMode, filters: SearchFilters = SearchFilters()) async throws -> [ChunkHit] {
-        var vector = mode == .keyword ? nil : try await embedder.embed([query]).first
+        var vector = mode == .keyword ? nil : try await queryVector(query)
         // A query with no features (only emoji or punctuation) embeds to zeros: cosine with it
         // is undefined (NaN in pgvector), so it matches nothing rather than everything.
         if let embedded = vector, !embedded.contains(where: { $0 != 0 && $0.isFinite }) {
@@ -79,6 +82,14 @@ public struct KnowledgeBase: Sendable {
         case .keyword: return Array(lists.keyword.prefix(topK))
         case .hybrid: return Array(Self.fuse([lists.vector, lists.keyword]).prefix(topK))
         }
+    }
+
+    /// The query's vector, from the cache when the same query was embedded recently.
+    func queryVector(_ query: String) async throws -> [Float]? {
+        if let cached = queryCache.vector(for: query) { return cached }
+        guard let vector = try await embedder.embed([query]).first else { return nil }
+        queryCache.store(vector, for: query)
+        return vector
     }
 
     /// Reciprocal rank fusion: score = Σ 1 / (k + rank). Ties keep the first list's order.

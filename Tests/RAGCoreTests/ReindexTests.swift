@@ -54,3 +54,19 @@ struct ReindexTests {
         }
     }
 }
+
+@Suite("Query vector cache")
+struct QueryVectorCacheTests {
+    @Test func keepsTheNewestEntriesUpToItsCapacity() {
+        let cache = QueryVectorCache(capacity: 2)
+        cache.store([1], for: "a")
+        cache.store([2], for: "b")
+        #expect(cache.vector(for: "a") == [1])
+        cache.store([3], for: "c")  // "a", the oldest, goes
+        #expect(cache.vector(for: "a") == nil)
+        #expect(cache.vector(for: "b") == [2])
+        #expect(cache.vector(for: "c") == [3])
+        cache.store([9], for: "c")  // already there: unchanged
+        #expect(cache.vector(for: "c") == [3])
+    }
+}

@@ -15,8 +15,11 @@ struct RAGAPITests {
     /// Validation tests need no articles; skipping the seed keeps the parallel suite light.
     static let empty = ["RAG_SEED_BUNDLED": "false"]
 
+    /// The hashed embedder unless a test asks for another: the encoder embedding the whole
+    /// knowledge base in every test would load the CPU under the parallel suite
+    /// (`EncoderServiceTests` covers it).
     func app(_ values: [String: String] = [:]) async throws -> some ApplicationProtocol {
-        try await makeServiceApp(service: "rag", values, build: buildApplication)
+        try await makeServiceApp(service: "rag", ["EMBEDDING_PROVIDER": "local"].merging(values) { _, new in new }, build: buildApplication)
     }
 
     func json(_ response: TestResponse) throws -> [String: Any] {
@@ -29,7 +32,7 @@ struct RAGAPITests {
 
     /// docs/api/rag.yaml documents exactly the routes the service registers.
     @Test func theOpenAPISpecDocumentsEveryRegisteredRoute() async throws {
-        let registered = try await registeredRoutes(service: "rag", build: buildApplication)
+        let registered = try await registeredRoutes(service: "rag", ["EMBEDDING_PROVIDER": "local", "RAG_SEED_BUNDLED": "false"], build: buildApplication)
         let documented = try OpenAPISpec.operations(in: "rag.yaml")
         #expect(registered.contains("GET /health"))
         #expect(registered == documented)
