@@ -66,9 +66,13 @@ public struct KnowledgeBase: Sendable {
     }
 
     public func search(_ query: String, topK: Int, mode: SearchMode, filters: SearchFilters = SearchFilters()) async throws -> [ChunkHit] {
-        var vector = mode == .keyword ? nil : try await queryVector(query)
-        // A query with no features (only emoji or punctuation) embeds to zeros: cosine with it
-        // is undefined (NaN in pgvector), so it matches nothing rather than everything.
+        // A query with no letter or digit (only emoji or punctuation) has nothing to search
+        // for: the hashed embedder gives it zeros (cosine undefined, NaN in pgvector) and the
+        // encoder a vector of "[CLS] ! ! ! [SEP]" that is near nothing in particular, so it
+        // matches nothing rather than everything.
+        let hasContent = query.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        var vector = mode == .keyword || !hasContent ? nil : try await queryVector(query)
+        if !hasContent, mode == .vector { return [] }
         if let embedded = vector, !embedded.contains(where: { $0 != 0 && $0.isFinite }) {
             vector = nil
             if mode == .vector { return [] }

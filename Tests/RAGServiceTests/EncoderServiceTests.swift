@@ -38,6 +38,11 @@ struct EncoderServiceTests {
             let found = try await post(client, "/v1/search", #"{"query":"somebody pickpocketed my wallet","top_k":1,"mode":"vector"}"#)
             let hit = (found.jsonObject["results"] as? [[String: Any]])?.first
             #expect(hit?["document_id"] as? String == "lost-card")
+            // No letter or digit, nothing to search for: no results, in any mode.
+            for mode in ["vector", "hybrid"] {
+                let nothing = try await post(client, "/v1/search", #"{"query":"!!! «»","mode":"\#(mode)"}"#)
+                #expect((nothing.jsonObject["results"] as? [[String: Any]])?.isEmpty == true, "\(mode)")
+            }
         }
     }
 
