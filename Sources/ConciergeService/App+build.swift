@@ -36,6 +36,7 @@ struct ConciergeConfiguration {
         llmTimeout = .milliseconds(try env.int("LLM_TIMEOUT_MS", default: 10_000, range: 100...120_000))
         llmMaxTokens = try env.int("LLM_MAX_TOKENS", default: 512, range: 16...32_768)
         sessionRetentionHours = try env.int("SESSION_RETENTION_HOURS", default: 720, range: 1...87_600)
+        _ = try BearerTokenVerifier(secret: "configuration-check", environment: env)
         if llmProvider == .openai, llmAPIKey == nil, llmBaseURL == OpenAIChatModel.defaultBaseURL {
             throw ConfigurationError(variable: "LLM_API_KEY", expected: "set (or TOGETHER_API_KEY) when LLM_PROVIDER=openai uses Together.AI", got: nil)
         }
@@ -102,9 +103,20 @@ func buildApplication(runtime: ServiceRuntime, environment: EnvironmentReader) a
     let readiness = runtime.readinessMonitor(dependencies: dependencies)
     let router = runtime.makeRouter(readiness: readiness)
     ConciergeController(
-        engine: engine, verifier: BearerTokenVerifier(secret: secret),
+        engine: engine, verifier: try BearerTokenVerifier(secret: secret, environment: environment),
         limiter: RateLimiter(perMinute: configuration.rateLimitPerMinute), metrics: runtime.metrics
     )
         .addRoutes(to: router.group("/v1"))
     return runtime.makeApplication(router: router, readiness: readiness, services: services)
+}
+
+extension BearerTokenVerifier {
+    /// The token rules from the environment: `JWT_MAX_LIFETIME_SECONDS` (default 24 h),
+    /// `JWT_AUDIENCE` and `JWT_ISSUER` (checked, and put in minted tokens, when set).
+    init(secret: String, environment env: EnvironmentReader) throws {
+        let lifetime = try env.int("JWT_MAX_LIFETIME_SECONDS", default: Int(Self.defaultMaximumLifetime), range: 60...31_536_000)
+        let audience = env.string("JWT_AUDIENCE").flatMap { $0.isEmpty ? nil : $0 }
+        let issuer = env.string("JWT_ISSUER").flatMap { $0.isEmpty ? nil : $0 }
+        self.init(secret: secret, maximumLifetime: Int64(lifetime), audience: audience, issuer: issuer)
+    }
 }

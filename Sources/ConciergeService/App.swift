@@ -24,7 +24,12 @@ struct ConciergeServiceMain {
             exit(2)
         }
         let lifetime = arguments.dropFirst().first.flatMap { Int64($0) } ?? 3600
-        let token = BearerTokenVerifier(secret: secret).mint(subject: subject, lifetime: lifetime) + "\n"
+        guard let verifier = try? BearerTokenVerifier(secret: secret, environment: environment), (1...verifier.maximumLifetime).contains(lifetime) else {
+            let reason = "token: the lifetime must be 1 to JWT_MAX_LIFETIME_SECONDS seconds (default 86400), and the JWT_* settings valid\n"
+            _ = reason.withCString { write(2, $0, strlen($0)) }
+            exit(2)
+        }
+        let token = verifier.mint(subject: subject, lifetime: lifetime) + "\n"
         _ = token.withCString { write(1, $0, strlen($0)) }
         exit(0)
     }

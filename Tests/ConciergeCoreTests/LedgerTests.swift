@@ -75,9 +75,9 @@ struct BearerTokenTests {
             let mac = HMACSigner.sign(header + "." + body, secret: "test-secret-0123456789abcdef")
             return header + "." + body + "." + mac
         }
-        #expect(throws: BearerTokenVerifier.Failure.missingClaim("sub")) { try verifier.verify(signed(#"{"exp":1900000000}"#), now: now) }
+        #expect(throws: BearerTokenVerifier.Failure.missingClaim("sub")) { try verifier.verify(signed(#"{"exp":1800000600}"#), now: now) }
         #expect(throws: BearerTokenVerifier.Failure.missingClaim("exp")) { try verifier.verify(signed(#"{"sub":"cust_alex"}"#), now: now) }
-        #expect(try verifier.verify(signed(#"{"sub":"cust_alex","exp":1900000000}"#), now: now).subject == "cust_alex")
+        #expect(try verifier.verify(signed(#"{"sub":"cust_alex","exp":1800000600}"#), now: now).subject == "cust_alex")
         // Out-of-range claims are refused, not trapped on (Int64 conversion or overflow).
         for exp in ["9223372036854775807", "1e300", "-9223372036854775808", "\"soon\"", "null"] {
             #expect(throws: BearerTokenVerifier.Failure.self) { try verifier.verify(signed(#"{"sub":"cust_alex","exp":\#(exp)}"#), now: now) }
