@@ -11,7 +11,7 @@ CONCIERGE_PORT=${CONCIERGE_PORT:-8000}
 STARTUP_TIMEOUT_SECONDS=${STARTUP_TIMEOUT_SECONDS:-60}
 export STARTUP_TIMEOUT_SECONDS
 # A local-only signing key for demo tokens; set your own JWT_SECRET for anything shared.
-JWT_SECRET=${JWT_SECRET:-local-demo-secret-$(hostname)-change-me}
+JWT_SECRET=${JWT_SECRET:-local-demo-secret-$(hostname)-loopback-only}
 export JWT_SECRET
 
 # The sentence encoder's model for RAG (downloaded once, checked by SHA-256); without it RAG

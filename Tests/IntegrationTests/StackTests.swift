@@ -206,6 +206,10 @@ struct StackTests {
         (["RAG_URL": "ftp://rag"], "RAG_URL"),
         (["CIRCUIT_BREAKER_FAILURE_RATE_THRESHOLD": "500"], "CIRCUIT_BREAKER_FAILURE_RATE_THRESHOLD"),
         (["LOG_LEVEL": "chatty"], "LOG_LEVEL"),
+        // .env.template's public placeholders (a token forged with one read another customer's balances).
+        (["JWT_SECRET": "change-me-jwt-secret-00000000"], "JWT_SECRET"),
+        (["INTERNAL_API_KEY": "change-me-internal-key-0000"], "INTERNAL_API_KEY"),
+        (["DATABASE_URL": "postgresql://concierge:change-me@127.0.0.1:1/concierge"], "DATABASE_URL"),
     ])
     func badConfigurationStopsWithOneLineNamingTheVariable(environment: [String: String], variable: String) async throws {
         defer { http.shutdown() }

@@ -18,6 +18,28 @@ struct ConfigurationTests {
         #expect(config.startupTimeout == .seconds(60))
     }
 
+    /// .env.template's and the example Kubernetes secret's placeholders are public values:
+    /// every secret refuses them, naming the variable and never echoing the value.
+    @Test(arguments: ["change-me-internal-key-0000", "CHANGE_ME_0123456789abcdef", "please-changeme-0123456789", "replace-me-0123456789abcdef"])
+    func placeholderSecretsAreRefused(_ value: String) throws {
+        let error = #expect(throws: ConfigurationError.self) { try configuration(["INTERNAL_API_KEY": value]) }
+        #expect(error?.variable == "INTERNAL_API_KEY")
+        #expect(error?.description.contains(value) == false)
+        #expect(try EnvironmentReader(["JWT_SECRET": "a-real-generated-secret-6f1c9e"]).secret("JWT_SECRET", minimumLength: 16) != nil)
+    }
+
+    @Test func aPlaceholderDatabasePasswordIsRefused() throws {
+        let placeholder = EnvironmentReader(["DATABASE_URL": "postgresql://concierge:change-me@db.internal:5432/concierge?sslmode=require"])
+        #expect(throws: ConfigurationError.self) { try PostgresPool.Configuration.fromEnvironment(placeholder, applicationName: "test") }
+        let real = EnvironmentReader(["DATABASE_URL": "postgresql://concierge:9f2b7c41e0@db.internal:5432/concierge"])
+        #expect(try PostgresPool.Configuration.fromEnvironment(real, applicationName: "test") != nil)
+        // A database named like a placeholder is not a password.
+        let named = EnvironmentReader(["DATABASE_URL": "postgresql://concierge:9f2b7c41e0@db.internal:5432/changeme"])
+        #expect(try PostgresPool.Configuration.fromEnvironment(named, applicationName: "test") != nil)
+        let noUser = EnvironmentReader(["DATABASE_URL": "postgresql://db.internal:5432/changeme"])
+        #expect(try PostgresPool.Configuration.fromEnvironment(noUser, applicationName: "test") != nil)
+    }
+
     @Test func valuesAreRead() throws {
         let config = try configuration([
             "PORT": "9001", "HOST": "127.0.0.1", "LOG_LEVEL": "DEBUG", "SERVICE_VERSION": "1.2.3",

@@ -129,7 +129,19 @@ public struct EnvironmentReader: Sendable {
                 got: nil
             )
         }
+        // The template's values are public: a service started with one is a service anyone
+        // can forge tokens for or call as a peer. The value itself is never echoed.
+        guard !Self.isPlaceholder(value) else {
+            throw ConfigurationError(variable: name, expected: "a generated secret, not a placeholder like .env.template's change-me… (openssl rand -hex 24)", got: nil)
+        }
         return value
+    }
+
+    /// Whether a secret is a placeholder (`change-me…` as in `.env.template` and the example
+    /// Kubernetes secret, or a close spelling of it).
+    public static func isPlaceholder(_ value: String) -> Bool {
+        let folded = value.lowercased().filter { $0.isLetter }
+        return ["changeme", "replaceme", "yoursecrethere", "placeholder"].contains { folded.contains($0) }
     }
 }
 

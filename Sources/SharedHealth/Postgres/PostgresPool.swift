@@ -29,6 +29,11 @@ public final class PostgresPool: Service, Sendable {
             guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
                 throw ConfigurationError(variable: "DATABASE_URL", expected: "a postgresql:// URL", got: nil)
             }
+            // The password is the part of the user info after ':' (never echoed).
+            if url.contains("@"), let userInfo = url.split(separator: "@", maxSplits: 1).first.map({ $0.drop { $0 != "/" }.dropFirst(2) }),
+               let colon = userInfo.firstIndex(of: ":"), EnvironmentReader.isPlaceholder(String(userInfo[userInfo.index(after: colon)...])) {
+                throw ConfigurationError(variable: "DATABASE_URL", expected: "a real database password, not a placeholder like change-me", got: nil)
+            }
             return Configuration(
                 url: url,
                 maxConnections: try env.int("DATABASE_POOL_SIZE", default: 10, range: 1...500),
