@@ -86,8 +86,13 @@ class MonitoringComposeTests(unittest.TestCase):
 
     def test_services_and_ports(self):
         self.assertEqual(set(self.services), {"prometheus", "alertmanager", "grafana", "postgres-exporter"})
-        for name, port in [("prometheus", 9090), ("grafana", 3000), ("alertmanager", 9093)]:
+        for name, port in [("prometheus", 9090), ("grafana", 3000)]:
             self.assertTrue(self.services[name]["ports"][0].endswith(f":{port}"), name)
+        # Prometheus has no login: the host's loopback only, and no lifecycle API (anyone who
+        # reached it could shut it down or reload it). Alertmanager has no login: not published.
+        self.assertTrue(self.services["prometheus"]["ports"][0].startswith("127.0.0.1:"))
+        self.assertNotIn("--web.enable-lifecycle", self.services["prometheus"]["command"])
+        self.assertNotIn("ports", self.services["alertmanager"])
         self.assertNotIn("networks", self.services["prometheus"])  # the main file's default network
 
     def test_prometheus_loads_the_repository_config_and_rules(self):
