@@ -51,9 +51,10 @@ start() {
         upstream+="    server 127.0.0.1:$c max_fails=1 fail_timeout=2s;"$'\n'
     done
     for i in $(seq 1 "$REPLICAS"); do wait_ready "concierge-$i" "http://127.0.0.1:$(cat "$TWIN_DIR/concierge-$i.port")/ready"; done
-    # The gateway's proxy settings, with a static upstream in place of Docker DNS.
+    # The gateway's locations (the API proxy, its own health, 404 for the rest), with a static
+    # upstream in place of Docker DNS.
     local location map_block
-    location=$(sed -n '/location \/ {/,/^    }/p' deploy/nginx/gateway.conf | grep -v 'set \$concierge' | sed 's|http://\$concierge;|http://concierge;|')
+    location=$(sed -n '/^    location /,/^    }/p' deploy/nginx/gateway.conf | grep -v 'set \$concierge' | sed 's|http://\$concierge;|http://concierge;|')
     map_block=$(sed -n '/^map /,/^}/p' deploy/nginx/gateway.conf)
     cat >"$TWIN_DIR/nginx.conf" <<CONF
 worker_processes 1;

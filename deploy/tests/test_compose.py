@@ -144,6 +144,10 @@ class GatewayTests(unittest.TestCase):
         self.assertIn("proxy_next_upstream error timeout http_502 http_503 http_504;", self.text)
         self.assertNotIn("non_idempotent", self.text)
 
+    def test_only_the_api_is_public(self):
+        self.assertIn("location /v1/ {", self.text)
+        self.assertRegex(self.text, r"location / \{\s*default_type application/json;\s*return 404")
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -97,6 +97,13 @@ class TwinTests(unittest.TestCase):
         self.assertNotEqual(failed.returncode, 0)
         self.assertEqual(self.sql(snapshot), after)
 
+    def test_the_gateway_serves_the_api_only(self):
+        # /health and /metrics name dependencies, versions and traffic: internal only.
+        for path in ("/health", "/metrics", "/ready", "/live"):
+            self.assertEqual(self.get(path), 404, path)
+        self.assertEqual(self.get("/gateway/health"), 200)
+        self.assertEqual(self.get("/v1/sessions/ses_unknown"), 404)  # proxied: the concierge's own 404
+
     def test_start_up_order_matches_compose(self):
         order = [line.split()[0] for line in self.start_log.splitlines() if line.endswith(" ready")]
         self.assertEqual(order[:2], ["guardrails", "rag"])
@@ -123,7 +130,7 @@ class TwinTests(unittest.TestCase):
 
         def reader():
             while not stop.is_set():
-                for path in ("/health", f"/v1/sessions/{session}"):
+                for path in (f"/v1/sessions/{session}", f"/v1/sessions/{session}"):
                     status = self.get(path)
                     with lock:
                         statuses.append((path, status))
