@@ -60,7 +60,8 @@ class ValidatorTests(unittest.TestCase):
         code, output = run(validate, "--strict", *manifests)
         self.assertEqual(code, 0, output)
         for kind in ["deployment/concierge", "deployment/rag", "deployment/guardrails", "horizontalpodautoscaler/concierge",
-                     "service/concierge", "configmap/concierge-config", "secret/concierge-secrets"]:
+                     "service/concierge", "configmap/concierge-config", "secret/concierge-secrets",
+                     "networkpolicy/default-deny-ingress", "networkpolicy/guardrails-from-concierge", "networkpolicy/rag-from-concierge"]:
             self.assertIn(f"passed for resource {kind} ", output)
 
     def test_prometheus_config_rules_and_rule_tests(self):
