@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import SharedHealth
 
 /// One message in an OpenAI-style conversation.
@@ -105,6 +106,14 @@ indirect enum JSONValue: Codable, Equatable, Sendable {
 public protocol ChatModel: Sendable {
     var provider: String { get }
     func complete(_ messages: [LLMMessage], tools: [[String: Any]]) async throws -> LLMMessage
+    /// A turn whose answer was not used: `outcome` is `empty` or `discarded` for an answer
+    /// that came back but could not be shown, `fallback` for every turn the local responder
+    /// answered instead; `reason` says why, for the log.
+    func turnNotUsed(outcome: String, reason: String)
+}
+
+extension ChatModel {
+    public func turnNotUsed(outcome: String, reason: String) {}
 }
 
 public struct ChatModelError: Error, CustomStringConvertible {
@@ -125,15 +134,29 @@ public struct OpenAIChatModel: ChatModel {
     let metrics: ServiceMetrics
     /// The longest answer asked for (`LLM_MAX_TOKENS`): a cut-off answer is a failure, not a reply.
     let maxTokens: Int
+    let logger: Logger
 
-    public init(client: ServiceClient, model: String, apiKey: String?, timeout: Duration, metrics: ServiceMetrics, maxTokens: Int = 512) {
+    /// Every value `llm_requests_total{outcome}` takes: per request `ok`, `error`, `timeout`,
+    /// `truncated`; per turn whose answer was not used `empty`, `discarded`, `fallback`.
+    public static let outcomes = ["ok", "error", "timeout", "truncated", "empty", "discarded", "fallback"]
+
+    public init(client: ServiceClient, model: String, apiKey: String?, timeout: Duration, metrics: ServiceMetrics, maxTokens: Int = 512,
+                logger: Logger = Logger(label: "llm")) {
         self.client = client
         self.model = model
         self.apiKey = apiKey
         self.timeout = timeout
         self.metrics = metrics
         self.maxTokens = maxTokens
-        for outcome in ["ok", "error", "truncated"] { _ = metrics.counter(.llmRequests, [("provider", provider), ("outcome", outcome)]) }
+        self.logger = logger
+        for outcome in Self.outcomes { _ = metrics.counter(.llmRequests, [("provider", provider), ("outcome", outcome)]) }
+    }
+
+    public func turnNotUsed(outcome: String, reason: String) {
+        metrics.counter(.llmRequests, [("provider", provider), ("outcome", outcome)]).increment()
+        if outcome == "fallback" {
+            logger.warning("model turn fell back to the local responder", metadata: ["provider": .string(provider), "reason": .string(reason)])
+        }
     }
 
     struct Response: Decodable {
@@ -157,7 +180,13 @@ public struct OpenAIChatModel: ChatModel {
         if !tools.isEmpty { body["tools"] = tools; body["tool_choice"] = "auto" }
         var headers = [("Content-Type", "application/json")]
         if let apiKey { headers.append(("Authorization", "Bearer \(apiKey)")) }
-        let response = try await client.send("POST", "/chat/completions", headers: headers, body: Array(try JSONSerialization.data(withJSONObject: body)), timeout: timeout, idempotent: false)
+        let response: HTTPClientResponse
+        do {
+            response = try await client.send("POST", "/chat/completions", headers: headers, body: Array(try JSONSerialization.data(withJSONObject: body)), timeout: timeout, idempotent: false)
+        } catch HTTPClientError.timedOut {
+            outcome = "timeout"
+            throw HTTPClientError.timedOut
+        }
         guard response.status == 200 else { throw ChatModelError(description: "status \(response.status)") }
         guard let choice = (try? JSONDecoder().decode(Response.self, from: Data(response.body)))?.choices.first else {
             throw ChatModelError(description: "not a chat completion")

@@ -45,22 +45,32 @@ extension ConciergeEngine {
         let before = session
         var draft = Draft(text: "", intent: .unknown)
         var usedTools = false
+        var reason = "no answer after 4 tool rounds"
         for _ in 0..<4 {
             let reply: LLMMessage
             do {
                 reply = try await model.complete(messages, tools: Self.toolDefinitions())
             } catch {
+                reason = "the model call failed: \(error)"
                 break
             }
             guard let calls = reply.tool_calls, !calls.isEmpty else {
                 draft.text = reply.content ?? ""
-                guard !draft.text.isEmpty else { break }
+                guard !draft.text.isEmpty else {
+                    reason = "the model answered with no text and no tool call"
+                    model.turnNotUsed(outcome: "empty", reason: reason)
+                    break
+                }
                 // With a payment proposed, the customer reads only the summary the dialogue
                 // manager made, never the model's own account of it.
                 if let proposal = draft.proposalText { draft.text = proposal; return draft }
                 // Account facts come from tools: an answer that states amounts or says money
                 // moved, with no tool behind it, is not shown; the local answer is (degraded).
-                if !usedTools, Self.claimsAccountFacts(draft.text) { break }
+                if !usedTools, Self.claimsAccountFacts(draft.text) {
+                    reason = "the answer stated account figures or a transfer with no tool result behind it"
+                    model.turnNotUsed(outcome: "discarded", reason: reason)
+                    break
+                }
                 return draft
             }
             messages.append(reply)
@@ -71,6 +81,7 @@ extension ConciergeEngine {
                 messages.append(LLMMessage(role: "tool", content: result, tool_call_id: call.id))
             }
         }
+        model.turnNotUsed(outcome: "fallback", reason: reason)
         // A turn that falls back discards anything proposed in it.
         if let id = session.confirmationID, id != before.confirmationID {
             _ = try? await decide(id, decision: .cancel, customerID: session.customerID)

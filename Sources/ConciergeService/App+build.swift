@@ -96,7 +96,8 @@ func buildApplication(runtime: ServiceRuntime, environment: EnvironmentReader) a
         engine.model = OpenAIChatModel(
             client: runtime.thirdPartyClient(target: "llm", baseURL: configuration.llmBaseURL, retry: .none),
             model: configuration.llmModel, apiKey: configuration.llmAPIKey,
-            timeout: configuration.llmTimeout, metrics: runtime.metrics, maxTokens: configuration.llmMaxTokens
+            timeout: configuration.llmTimeout, metrics: runtime.metrics, maxTokens: configuration.llmMaxTokens,
+            logger: runtime.logger
         )
     }
 

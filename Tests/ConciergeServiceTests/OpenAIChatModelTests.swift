@@ -81,7 +81,7 @@ struct OpenAIChatModelTests {
         return router
     }
 
-    func withEngine(timeout: Duration = .seconds(1), _ body: @escaping @Sendable (ConciergeEngine, MemoryLedgerStore, ServiceMetrics, Counter) async throws -> Void) async throws {
+    func withEngine(timeout: Duration = .seconds(1), logger: Logger = Logger(label: "llm"), _ body: @escaping @Sendable (ConciergeEngine, MemoryLedgerStore, ServiceMetrics, Counter) async throws -> Void) async throws {
         let requests = Counter()
         let fake = Application(router: Self.fakeRouter(requests: requests), configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: Logger(label: "fake-llm"))
         try await fake.test(.live) { client in
@@ -95,7 +95,7 @@ struct OpenAIChatModelTests {
             let ledger = MemoryLedgerStore(bank: .generate(asOf: "2026-11-22"))
             var engine = ConciergeEngine(ledger: ledger, sessions: MemorySessionStore(), guardrails: Guard(), knowledge: NoKnowledge())
             engine.today = { "2026-11-22" }
-            engine.model = OpenAIChatModel(client: llm, model: "fake", apiKey: "sk-test", timeout: timeout, metrics: metrics)
+            engine.model = OpenAIChatModel(client: llm, model: "fake", apiKey: "sk-test", timeout: timeout, metrics: metrics, logger: logger)
             try await body(engine, ledger, metrics, requests)
         }
     }
@@ -210,7 +210,44 @@ struct OpenAIChatModelTests {
             #expect(slow.degraded)
             #expect(slow.reply.hasPrefix("Your balances:"))
             let text = String(decoding: metrics.exposition(), as: UTF8.self)
-            #expect(text.contains(#"llm_requests_total{provider="openai",outcome="error"} 2"#))
+            #expect(text.contains(#"llm_requests_total{provider="openai",outcome="error"} 1"#))
+            #expect(text.contains(#"llm_requests_total{provider="openai",outcome="timeout"} 1"#))
+            #expect(text.contains(#"llm_requests_total{provider="openai",outcome="fallback"} 2"#))
         }
+    }
+
+    /// Every turn the model's answer was not used leaves a warning with the reason, and the
+    /// discarded answer is counted apart from the request that returned it.
+    @Test func aDiscardedTurnIsLoggedWithItsReasonAndCounted() async throws {
+        let records = LogRecords()
+        try await withEngine(logger: Logger(label: "llm") { _ in RecordingLogHandler(records: records) }) { engine, _, metrics, _ in
+            _ = try await engine.chat(customerID: "cust_alex", message: "invent: what's my balance?", sessionID: nil)
+            let text = String(decoding: metrics.exposition(), as: UTF8.self)
+            #expect(text.contains(#"llm_requests_total{provider="openai",outcome="discarded"} 1"#))
+            #expect(text.contains(#"llm_requests_total{provider="openai",outcome="fallback"} 1"#))
+            let warnings = records.lines.filter { $0.hasPrefix("warning") }
+            #expect(warnings.count == 1)
+            #expect(warnings.first?.contains("account figures") == true)
+        }
+    }
+}
+
+/// Log lines a test reads back ("level message reason").
+final class LogRecords: Sendable {
+    private let storage = Mutex<[String]>([])
+    func append(_ line: String) { storage.withLock { $0.append(line) } }
+    var lines: [String] { storage.withLock { $0 } }
+}
+
+struct RecordingLogHandler: LogHandler {
+    let records: LogRecords
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
+        records.append("\(level) \(message) \(metadata?["reason"].map { "\($0)" } ?? "")")
     }
 }
