@@ -210,9 +210,15 @@ struct OpenAIChatModelTests {
             #expect(slow.degraded)
             #expect(slow.reply.hasPrefix("Your balances:"))
             let text = String(decoding: metrics.exposition(), as: UTF8.self)
-            #expect(text.contains(#"llm_requests_total{provider="openai",outcome="error"} 1"#))
-            #expect(text.contains(#"llm_requests_total{provider="openai",outcome="timeout"} 1"#))
-            #expect(text.contains(#"llm_requests_total{provider="openai",outcome="fallback"} 2"#))
+            func count(_ outcome: String) -> Int {
+                let prefix = #"llm_requests_total{provider="openai",outcome=""# + outcome + #""} "#
+                return text.split(separator: "\n").first { $0.hasPrefix(prefix) }.flatMap { Int($0.dropFirst(prefix.count)) } ?? -1
+            }
+            // The slow reply is a timeout, counted apart from errors; on a loaded machine the
+            // 500 may also run out of time first.
+            #expect(count("timeout") >= 1)
+            #expect(count("error") + count("timeout") == 2)
+            #expect(count("fallback") == 2)
         }
     }
 
