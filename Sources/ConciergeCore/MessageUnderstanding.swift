@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 public enum ChatIntent: String, Sendable, Codable, CaseIterable {
     case balance, transactions, transfer
@@ -32,13 +31,10 @@ public enum MessageUnderstanding {
 
     /// The last text's words, " a b c ", as bytes: one message is asked about many phrase
     /// lists in a row, and tokenizing it once each time was the largest cost per chat.
-    private static let lastPadded = Mutex<(text: String, padded: [UInt8])>(("", [32]))
+    private static let lastPadded = LastResult<[UInt8]>()
 
     static func paddedWords(_ text: String) -> [UInt8] {
-        if let hit = lastPadded.withLock({ $0.text == text ? $0.padded : nil }) { return hit }
-        let padded = Array((" " + words(text).joined(separator: " ") + " ").utf8)
-        lastPadded.withLock { $0 = (text, padded) }
-        return padded
+        lastPadded.of(text) { Array((" " + words($0).joined(separator: " ") + " ").utf8) }
     }
 
     /// " phrase " inside the padded words.

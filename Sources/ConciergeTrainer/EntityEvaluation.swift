@@ -56,9 +56,7 @@ enum EntityEvaluation {
                 got = "payee \(reading.payees.count == 1 ? reading.payees[0].name : reading.payees.isEmpty ? "-" : "ambiguous"), biller \(reading.billers.count == 1 ? reading.billers[0].name : reading.billers.isEmpty ? "-" : "ambiguous")"
                 want = "payee \(line.payee ?? "-"), biller \(line.biller ?? "-")"
             case "account":
-                var kinds = reading.accounts
-                for kind in [reading.source, reading.destination].compactMap({ $0 }) where !kinds.contains(kind) { kinds.append(kind) }
-                got = kinds.map(\.rawValue).sorted().joined(separator: ",")
+                got = Understanding.namedAccounts(reading).map(\.rawValue).sorted().joined(separator: ",")
                 want = (line.accounts ?? []).sorted().joined(separator: ",")
             default:
                 continue

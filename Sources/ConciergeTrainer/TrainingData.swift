@@ -54,9 +54,7 @@ struct TrainingData {
 
     /// 80 / 10 / 10 by FNV-1a of the lower-cased text.
     static func part(of text: String) -> Part {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.lowercased().utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        switch hash % 10 {
+        switch HashedFeatures.stableHash(text.lowercased().utf8) % 10 {
         case 0: return .validation
         case 1: return .heldOut
         default: return .training

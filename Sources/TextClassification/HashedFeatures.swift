@@ -90,9 +90,7 @@ public struct HashedFeatures: Sendable, Equatable {
         hashed.reserveCapacity(words.count * 16)
         let mask = UInt64(bucketCount - 1)
         func add(_ kind: UInt8, _ bytes: some Sequence<UInt8>) {
-            var hash = Self.offset
-            hash = (hash ^ UInt64(kind)) &* Self.prime
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* Self.prime }
+            let hash = Self.stableHash(bytes, from: Self.stableHash(CollectionOfOne(kind)))
             hashed.append(UInt32(truncatingIfNeeded: hash & mask) << 1 | UInt32(truncatingIfNeeded: hash >> 63))
         }
         var padded: [UInt8] = []
@@ -133,7 +131,11 @@ public struct HashedFeatures: Sendable, Equatable {
         return entries
     }
 
-    // FNV-1a, 64-bit: stable across runs and platforms (Swift's Hasher is seeded per process).
-    static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
-    static let prime: UInt64 = 0x100_0000_01b3
+    /// FNV-1a, 64-bit: stable across runs and platforms (Swift's Hasher is seeded per process).
+    @inline(__always)
+    public static func stableHash(_ bytes: some Sequence<UInt8>, from start: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        var hash = start
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
 }

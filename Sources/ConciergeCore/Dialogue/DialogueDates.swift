@@ -13,6 +13,14 @@ public enum DialogueDates {
         return "\(months[parts[1] - 1].capitalized) \(parts[2]), \(parts[0])"
     }
 
+    /// A day of the month written as a number, with or without its ordinal ("3", "3rd").
+    static func dayNumber(_ word: String) -> Int? {
+        let digits = word.prefix(while: \.isNumber)
+        guard !digits.isEmpty, let value = Int(digits), (1...31).contains(value) else { return nil }
+        let rest = word.dropFirst(digits.count)
+        return rest.isEmpty || ["st", "nd", "rd", "th"].contains(String(rest)) ? value : nil
+    }
+
     /// Calendar weekday numbers (1 Sunday … 7 Saturday).
     static func weekday(_ word: String) -> Int? {
         let names = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
@@ -56,12 +64,6 @@ public enum DialogueDates {
             if let explicitYear { return iso(explicitYear, m, d) }
             guard let thisYear = iso(year, m, d) else { return nil }
             return thisYear >= today ? thisYear : iso(year + 1, m, d)
-        }
-        func dayNumber(_ word: String) -> Int? {
-            let digits = word.prefix(while: \.isNumber)
-            guard !digits.isEmpty, let value = Int(digits), (1...31).contains(value) else { return nil }
-            let rest = word.dropFirst(digits.count)
-            return rest.isEmpty || ["st", "nd", "rd", "th"].contains(String(rest)) ? value : nil
         }
         if words.contains(where: { ["tomorrow", "tmrw", "tmr", "tomorow", "tommorow", "tommorrow", "2morrow", "2moro", "2mrw"].contains($0) }) {
             return classify(DemoBank.adding(days: 1, to: today))

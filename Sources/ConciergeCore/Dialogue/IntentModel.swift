@@ -45,6 +45,9 @@ public struct IntentModel: Sendable {
     let labelTopics: [Topic?]
     let labelDestinations: [Int]
     let destinationCount: Int
+    /// A turn reads one message more than once (its intent, then the answer's topic): the
+    /// last message's probabilities are kept, as `MessageUnderstanding` keeps its words.
+    let lastProbabilities = LastResult<[Float]>()
 
     public init(classifier: LinearTextClassifier, routes: [String: SupportRoute]) {
         self.classifier = classifier
@@ -105,7 +108,7 @@ public struct IntentModel: Sendable {
     /// their probability: the decision is where to go, and "lost_or_stolen_card" and the
     /// lost-card article's own topic are one answer.
     public func read(_ text: String, top: Int = 2) -> [Reading] {
-        let probabilities = classifier.probabilities(text)
+        let probabilities = lastProbabilities.of(text) { classifier.probabilities($0) }
         var totals = [Float](repeating: 0, count: destinationCount)
         var best = [Int](repeating: -1, count: destinationCount)
         for (index, probability) in probabilities.enumerated() where labelTopics[index] != nil {

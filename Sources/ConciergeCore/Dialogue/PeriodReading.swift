@@ -115,7 +115,7 @@ public enum PeriodReader {
         guard i < words.count else { return nil }
         let consumedBefore = i - index
         if let m = DialogueDates.month(words[i]) {
-            guard i + 1 < words.count, let d = dayNumber(words[i + 1]) else { return nil }
+            guard i + 1 < words.count, let d = DialogueDates.dayNumber(words[i + 1]) else { return nil }
             let year = i + 2 < words.count ? Int(words[i + 2]).flatMap { (1990...2100).contains($0) ? $0 : nil } : nil
             return Day(month: m, day: d, year: year, length: consumedBefore + 2 + (year == nil ? 0 : 1))
         }
@@ -124,7 +124,7 @@ public enum PeriodReader {
             if i + 4 < words.count, words[i + 3] == "/", let y = Int(words[i + 4]) { year = y < 100 ? 2000 + y : y }
             return Day(month: m, day: d, year: year, length: consumedBefore + 3 + (year == nil ? 0 : 2))
         }
-        guard let d = dayNumber(words[i]), words[i].count > String(d).count || consumedBefore > 0 else { return nil }
+        guard let d = DialogueDates.dayNumber(words[i]), words[i].count > String(d).count || consumedBefore > 0 else { return nil }
         if i + 2 < words.count, words[i + 1] == "of", let m = DialogueDates.month(words[i + 2]) {
             return Day(month: m, day: d, year: nil, length: consumedBefore + 3)
         }
@@ -135,13 +135,6 @@ public enum PeriodReader {
     static func monthName(_ word: String) -> Int? {
         let name = word.hasSuffix("s") && word.count > 5 ? String(word.dropLast()) : word
         return DialogueDates.months.firstIndex(of: name).map { $0 + 1 }
-    }
-
-    static func dayNumber(_ word: String) -> Int? {
-        let digits = word.prefix(while: \.isNumber)
-        guard !digits.isEmpty, let value = Int(digits), (1...31).contains(value) else { return nil }
-        let rest = word.dropFirst(digits.count)
-        return rest.isEmpty || ["st", "nd", "rd", "th"].contains(String(rest)) ? value : nil
     }
 
     /// Today's calendar, for arithmetic on ISO dates.

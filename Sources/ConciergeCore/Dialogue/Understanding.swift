@@ -125,7 +125,7 @@ public enum Understanding {
     }
 
     /// The accounts a message names, in any role ("what about savings", "my card balance").
-    static func namedAccounts(_ reading: PaymentReading) -> [AccountKind] {
+    public static func namedAccounts(_ reading: PaymentReading) -> [AccountKind] {
         var kinds = reading.accounts
         for kind in [reading.source, reading.destination].compactMap({ $0 }) where !kinds.contains(kind) { kinds.append(kind) }
         return kinds
