@@ -64,8 +64,10 @@ let package = Package(
         .target(
             name: "GuardrailsCore",
             dependencies: [
+                "TextClassification",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            resources: [.copy("Resources/AttackModel")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -100,7 +102,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ConciergeTrainer",
-            dependencies: ["SharedHealth", "TextClassification", "ConciergeCore"],
+            dependencies: ["SharedHealth", "TextClassification", "ConciergeCore", "GuardrailsCore"],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -1,5 +1,6 @@
 import Foundation
 import ConciergeCore
+import GuardrailsCore
 import SharedHealth
 import TextClassification
 
@@ -21,6 +22,11 @@ struct ConciergeTrainer {
         case "evaluate":
             try Evaluation.run(root: root, heldOut: arguments.contains("--held-out"))
             try await EntityEvaluation.run(root: root, heldOut: arguments.contains("--held-out"), verbose: arguments.contains("--verbose"))
+        case "train-attacks":
+            try AttackTraining.train(root: root, options: Options(arguments.dropFirst()))
+        case "explain-attack":
+            let model = try AttackModel(classifier: LinearTextClassifier(serialized: Data(contentsOf: root.appendingPathComponent(AttackTraining.modelPath))))
+            for text in arguments.dropFirst() { print(String(format: "%.3f  %@", model.attackProbability(text), String(text.prefix(100)))) }
         case "explain":
             let model = try IntentModel.load(from: root.appendingPathComponent(modelPath).deletingLastPathComponent())
             for text in arguments.dropFirst() {
@@ -29,7 +35,7 @@ struct ConciergeTrainer {
                 for reading in model.read(text, top: 3) { print(String(format: "   reads %-40@ %.3f  %@", reading.label, reading.probability, "\(reading.topic)".prefix(90).description)) }
             }
         default:
-            print("usage: ConciergeTrainer train [--bucket-bits N] [--epochs N] [--rate R] [--l2 L] [--dry-run] | evaluate [--held-out] | explain TEXT...")
+            print("usage: ConciergeTrainer train [--bucket-bits N] [--epochs N] [--rate R] [--l2 L] [--dry-run] | evaluate [--held-out] | explain TEXT... | train-attacks [--bucket-bits N] [--epochs N] [--dry-run] | explain-attack TEXT...")
             exit(2)
         }
     }

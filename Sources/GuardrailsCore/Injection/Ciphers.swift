@@ -1,0 +1,155 @@
+import Foundation
+
+/// The encodings besides base64 and hex that attackers wrap text in so that filters reading the
+/// surface see nothing: Morse, Braille, the NATO alphabet, ROT13, reversed text, base32 and
+/// percent-encoding. Each is decoded only when the text has its shape, and kept only when the
+/// result reads as English (`EncodedPayloads.readsAsEnglish`).
+extension EncodedPayloads {
+    static func ciphers(in text: String) -> [Payload] {
+        let length = text.unicodeScalars.count
+        var payloads: [Payload] = []
+        func keep(_ encoding: String, _ decoded: String?) {
+            if let decoded, readsAsEnglish(decoded) { payloads.append(Payload(encoding: encoding, decoded: decoded, start: 0, end: length)) }
+        }
+        keep("morse", morse(text))
+        keep("braille", braille(text))
+        if let letters = nato(text) { payloads.append(Payload(encoding: "nato", decoded: letters, start: 0, end: length)) }
+        if !readsAsEnglish(text) {
+            keep("rot13", rot13(text))
+            keep("reversed", String(text.reversed()))
+            keep("percent", percentDecoded(text))
+        }
+        for token in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) where token.count >= 16 {
+            keep("base32", base32(String(token)))
+        }
+        return payloads
+    }
+
+    /// Words that make up a large share of any English sentence.
+    static let commonWords: Set<String> = [
+        "the", "and", "you", "to", "of", "a", "is", "in", "it", "that", "for", "how", "what", "me", "your", "this", "with", "on",
+        "are", "be", "i", "my", "do", "can", "tell", "make", "write", "all", "please", "now", "give", "say", "about", "from",
+        "an", "or", "not", "as", "at", "by", "we", "will", "was", "if", "have", "so", "but", "they", "he", "she", "them", "his",
+        "her", "their", "there", "which", "who", "would", "should", "could", "into", "than", "then", "up", "out", "just",
+        "like", "use", "get", "one", "any", "some", "no", "yes", "ignore", "instructions", "previous", "above", "password",
+    ]
+
+    /// At least three words, a quarter of them common English words.
+    static func readsAsEnglish(_ text: String) -> Bool {
+        let words = text.lowercased().split { !$0.isLetter }
+        guard words.count >= 3 else { return false }
+        let common = words.prefix(400).filter { commonWords.contains(String($0)) }.count
+        return common >= 3 && Double(common) >= 0.25 * Double(min(words.count, 400))
+    }
+
+    static let morseTable: [String: Character] = [
+        ".-": "a", "-...": "b", "-.-.": "c", "-..": "d", ".": "e", "..-.": "f", "--.": "g", "....": "h", "..": "i", ".---": "j",
+        "-.-": "k", ".-..": "l", "--": "m", "-.": "n", "---": "o", ".--.": "p", "--.-": "q", ".-.": "r", "...": "s", "-": "t",
+        "..-": "u", "...-": "v", ".--": "w", "-..-": "x", "-.--": "y", "--..": "z", "-----": "0", ".----": "1", "..---": "2",
+        "...--": "3", "....-": "4", ".....": "5", "-....": "6", "--...": "7", "---..": "8", "----.": "9",
+    ]
+
+    /// Dots and dashes ("·", "−" and "_" too), letters split by spaces, words by "/" or "|".
+    static func morse(_ text: String) -> String? {
+        let normalized = String(text.map { $0 == "·" || $0 == "•" ? "." : ($0 == "−" || $0 == "–" || $0 == "_" ? "-" : $0) })
+        let symbols = normalized.filter { $0 == "." || $0 == "-" }.count
+        let others = normalized.filter { !($0 == "." || $0 == "-" || $0 == " " || $0 == "/" || $0 == "|" || $0 == "\n") }.count
+        // Morse may sit inside a sentence ("decode this: .... ."): most of the text is Morse.
+        guard symbols >= 12, symbols >= 3 * others else { return nil }
+        var decoded = ""
+        for word in normalized.components(separatedBy: CharacterSet(charactersIn: "/|\n")) {
+            for code in word.split(separator: " ") {
+                if let letter = morseTable[String(code)] { decoded.append(letter) }
+            }
+            decoded.append(" ")
+        }
+        return decoded
+    }
+
+    /// Grade-1 Braille letters (U+2800 block) by dot pattern.
+    static let brailleLetters: [UInt32: Character] = [
+        0x01: "a", 0x03: "b", 0x09: "c", 0x19: "d", 0x11: "e", 0x0B: "f", 0x1B: "g", 0x13: "h", 0x0A: "i", 0x1A: "j",
+        0x05: "k", 0x07: "l", 0x0D: "m", 0x1D: "n", 0x15: "o", 0x0F: "p", 0x1F: "q", 0x17: "r", 0x0E: "s", 0x1E: "t",
+        0x25: "u", 0x27: "v", 0x3A: "w", 0x2D: "x", 0x3D: "y", 0x35: "z", 0x00: " ", 0x02: ",", 0x32: ".", 0x16: "!", 0x26: "?",
+    ]
+
+    static func braille(_ text: String) -> String? {
+        let cells = text.unicodeScalars.filter { (0x2800...0x28FF).contains($0.value) }.count
+        guard cells >= 8 else { return nil }
+        var decoded = ""
+        for scalar in text.unicodeScalars {
+            if (0x2800...0x28FF).contains(scalar.value) {
+                if let letter = brailleLetters[scalar.value - 0x2800] { decoded.append(letter) }  // the capital sign and others drop
+            } else {
+                decoded.unicodeScalars.append(scalar)
+            }
+        }
+        return decoded
+    }
+
+    static let natoLetters: [String: Character] = [
+        "alfa": "a", "alpha": "a", "bravo": "b", "charlie": "c", "delta": "d", "echo": "e", "foxtrot": "f", "golf": "g",
+        "hotel": "h", "india": "i", "juliet": "j", "juliett": "j", "kilo": "k", "lima": "l", "mike": "m", "november": "n",
+        "oscar": "o", "papa": "p", "quebec": "q", "romeo": "r", "sierra": "s", "tango": "t", "uniform": "u", "victor": "v",
+        "whiskey": "w", "whisky": "w", "x-ray": "x", "xray": "x", "yankee": "y", "zulu": "z",
+    ]
+
+    /// Six or more NATO code words in a row: spelled-out text, whatever it says.
+    static func nato(_ text: String) -> String? {
+        var best = 0
+        var run = 0
+        var letters = ""
+        var current = ""
+        for word in text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," }) {
+            let bare = word.trimmingCharacters(in: CharacterSet.letters.union(CharacterSet(charactersIn: "-")).inverted)
+            if let letter = natoLetters[bare] {
+                run += 1
+                current.append(letter)
+                if word.contains("/") || word.hasSuffix(".") { current.append(" ") }
+            } else if word == "/" || word == "|" {
+                current.append(" ")
+            } else {
+                if run > best { best = run; letters = current }
+                run = 0
+                current = ""
+            }
+        }
+        if run > best { best = run; letters = current }
+        return best >= 6 ? letters : nil
+    }
+
+    static func rot13(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar -> Unicode.Scalar in
+            switch scalar.value {
+            case 65...90: return Unicode.Scalar((scalar.value - 65 + 13) % 26 + 65)!
+            case 97...122: return Unicode.Scalar((scalar.value - 97 + 13) % 26 + 97)!
+            default: return scalar
+            }
+        }))
+    }
+
+    static func percentDecoded(_ text: String) -> String? {
+        guard text.components(separatedBy: "%").count > 6 else { return nil }
+        return text.removingPercentEncoding
+    }
+
+    static func base32(_ token: String) -> String? {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".utf8)
+        var values = [UInt8](repeating: 255, count: 256)
+        for (index, byte) in alphabet.enumerated() { values[Int(byte)] = UInt8(index) }
+        let body = token.utf8.filter { $0 != UInt8(ascii: "=") }
+        guard body.count >= 16, body.allSatisfy({ values[Int($0)] != 255 }), body.contains(where: { $0 >= UInt8(ascii: "A") }) else { return nil }
+        var bytes: [UInt8] = []
+        var buffer: UInt32 = 0
+        var bits = 0
+        for byte in body {
+            buffer = buffer << 5 | UInt32(values[Int(byte)])
+            bits += 5
+            if bits >= 8 {
+                bytes.append(UInt8((buffer >> UInt32(bits - 8)) & 0xFF))
+                bits -= 8
+            }
+        }
+        return readable(Data(bytes))
+    }
+}

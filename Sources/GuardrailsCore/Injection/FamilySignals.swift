@@ -1,0 +1,228 @@
+import Foundation
+
+/// Attack families recognized by their shape rather than their wording: smuggled invisible
+/// characters, optimizer-made gibberish tails, fake configuration blocks, code and SQL
+/// injection payloads and URLs built to carry data out. Each check is one linear pass.
+enum FamilySignals {
+    typealias Signal = InjectionDetector.Signal
+
+    static func signals(_ text: String) -> [Signal] {
+        var signals: [Signal] = []
+        if let signal = smuggling(text) { signals.append(signal) }
+        if let signal = adversarialSuffix(text) { signals.append(signal) }
+        if let signal = configurationBlock(text) { signals.append(signal) }
+        if let signal = codeInjection(text) { signals.append(signal) }
+        if let signal = exfiltrationTemplate(text) { signals.append(signal) }
+        return signals
+    }
+
+    // MARK: Smuggling
+
+    /// Unicode tag characters (invisible ASCII look-alikes), zero-width characters between
+    /// letters and variation selectors outside emoji: nothing a customer types.
+    static func smuggling(_ text: String) -> Signal? {
+        var tags = 0
+        var invisible = 0
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xE0000...0xE007F: tags += 1
+            case 0xE0100...0xE01EF: invisible += 1  // variation selectors supplement
+            case 0x200B, 0x200C, 0x2060...0x2064, 0xFEFF, 0x180E, 0x00AD, 0x034F, 0x115F, 0x1160, 0x3164:
+                invisible += 1
+            case 0x200D where previous.properties.isAlphabetic:
+                invisible += 1  // a joiner between letters, not inside an emoji sequence
+            default: break
+            }
+            previous = scalar
+        }
+        if tags >= 4 {
+            return Signal(family: .obfuscation, kind: "tag_characters", score: 0.95, start: 0, end: text.scalarCount, evidence: "\(tags) Unicode tag characters")
+        }
+        if invisible >= 3 {
+            return Signal(family: .obfuscation, kind: "invisible_characters", score: 0.8, start: 0, end: text.scalarCount, evidence: "\(invisible) invisible characters")
+        }
+        return nil
+    }
+
+    // MARK: Adversarial suffixes
+
+    /// Optimizer-made suffixes (GCG and its kin) are runs of tokens no writer produces:
+    /// punctuation glued to letters ("](", "\\!", "{%"), case flips inside a word
+    /// ("similarlyNow"), brackets and quotes in bulk. A window of 12 whitespace tokens with at
+    /// least 6 such tokens is one; URLs, e-mail addresses, amounts and dates are not counted.
+    static func adversarialSuffix(_ text: String) -> Signal? {
+        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+        guard tokens.count >= 8 else { return nil }
+        var odd: [Bool] = []
+        odd.reserveCapacity(tokens.count)
+        for token in tokens.prefix(2_000) { odd.append(isOddToken(token)) }
+        let window = min(12, odd.count)
+        var count = odd.prefix(window).filter { $0 }.count
+        var best = count
+        if odd.count > window {
+            for index in window..<odd.count {
+                if odd[index] { count += 1 }
+                if odd[index - window] { count -= 1 }
+                best = max(best, count)
+            }
+        }
+        guard best >= 6 else { return nil }
+        return Signal(family: .adversarialSuffix, kind: "token_statistics", score: best >= 8 ? 0.9 : 0.8, start: 0, end: text.scalarCount,
+                      evidence: "\(best) of \(window) tokens look machine-made")
+    }
+
+    static func isOddToken(_ token: Substring) -> Bool {
+        let scalars = Array(token.unicodeScalars)
+        guard scalars.count >= 2 else {
+            // A lone bracket or symbol between words.
+            return scalars.first.map { "{}[]()<>\\|^~`*_=+@#".unicodeScalars.contains($0) } ?? false
+        }
+        let lower = token.lowercased()
+        if lower.hasPrefix("http") || lower.hasPrefix("www.") || lower.contains("@") { return false }
+        var letters = 0
+        var symbols = 0
+        var digits = 0
+        var caseFlips = 0
+        var scripts = Set<UInt8>()
+        var previousLower = false
+        for scalar in scalars {
+            if scalar.properties.isAlphabetic {
+                letters += 1
+                scripts.insert(scalar.isASCII ? 0 : (scalar.value < 0x0250 ? 0 : (scalar.value < 0x0530 ? 1 : (scalar.value < 0x3000 ? 2 : 3))))
+                let isUpper = scalar.properties.isUppercase
+                if isUpper && previousLower { caseFlips += 1 }
+                previousLower = scalar.properties.isLowercase
+            } else if ("0"..."9").contains(scalar) {
+                digits += 1
+                previousLower = false
+            } else {
+                symbols += 1
+                previousLower = false
+            }
+        }
+        // Amounts, dates, times, card-like groups and plain punctuation after a word.
+        if letters == 0 && digits > 0 { return false }
+        let trailing = scalars.reversed().prefix { ".,!?;:'\")".unicodeScalars.contains($0) }.count
+        let innerSymbols = symbols - trailing - (scalars.first.map { "(\"'".unicodeScalars.contains($0) } ?? false ? 1 : 0)
+        if letters == 0 { return symbols >= 2 }  // "](", "{%", "\\!", "==>"
+        if scripts.count >= 2 { return true }  // Latin mixed with Cyrillic or CJK in one token
+        if caseFlips >= 1 && letters >= 6 && !(scalars.first?.properties.isUppercase ?? false && caseFlips == 1 && scalars.dropFirst().allSatisfy { !$0.properties.isUppercase }) {
+            return caseFlips >= 2 || (caseFlips == 1 && !scalars[0].properties.isUppercase)
+        }
+        // Letters with brackets, backslashes or several symbols inside: "lawyer]$.", "Sure\\!".
+        return innerSymbols >= 2 || scalars.contains { "{}[]<>\\|^~`".unicodeScalars.contains($0) }
+    }
+
+    // MARK: Configuration blocks
+
+    static let configWords: Set<String> = [
+        "role", "roles", "rule", "rules", "mode", "allowed", "blocked", "forbidden", "refusal", "refusals", "policy", "policies",
+        "instruction", "instructions", "persona", "command", "commands", "response", "responses", "assistant", "model", "filter",
+        "filters", "safety", "restrictions", "restriction", "output", "format", "interaction", "config", "configuration", "system",
+        "requests", "request", "blockedstrings", "blocked-strings", "allowed-modes", "allowedresponses", "character", "scene",
+        "guidelines", "censorship", "override", "jailbreak", "developer", "admin", "permissions", "user", "prompt",
+    ]
+
+    /// A block of three or more configuration lines (`key = value`, `key: value`, `<tag>`,
+    /// `[section]`) whose keys and tags talk about roles, rules, modes or refusals: a fake
+    /// policy file written to redefine the assistant. Read on the leetspeak-undone skeleton.
+    static func configurationBlock(_ text: String) -> Signal? {
+        guard text.contains("\n") || text.contains("<") || text.contains("[") else { return nil }
+        let skeleton = TextNormalizer.skeleton(TextNormalizer.fold(text)).string
+        var structured = 0
+        var vocabulary = 0
+        for rawLine in skeleton.split(separator: "\n").prefix(500) {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty else { continue }
+            var key: Substring?
+            if line.hasPrefix("<"), let close = line.firstIndex(of: ">") {
+                key = line[line.index(after: line.startIndex)..<close]
+            } else if line.hasPrefix("["), line.hasSuffix("]"), line.count < 60 {
+                key = line.dropFirst().dropLast()
+            } else if let separator = line.firstIndex(where: { $0 == "=" || $0 == ":" }), line.distance(from: line.startIndex, to: separator) <= 30 {
+                key = line[..<separator]
+            }
+            guard let key else { continue }
+            structured += 1
+            let words = key.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" })
+            if words.contains(where: { configWords.contains(String($0)) || $0.split(separator: "-").contains { configWords.contains(String($0)) } }) { vocabulary += 1 }
+        }
+        guard structured >= 3, vocabulary >= 2 else { return nil }
+        return Signal(family: .configForgery, kind: "configuration_block", score: vocabulary >= 3 ? 0.9 : 0.75, start: 0, end: text.scalarCount,
+                      evidence: "\(structured) configuration lines, \(vocabulary) about roles or rules")
+    }
+
+    // MARK: Code and SQL injection
+
+    /// Payload shapes of SQL, shell, script and template injection, on the lower-cased text.
+    static let codePayloads: [String] = [
+        "' or '1'='1", "' or 1=1", "\" or 1=1", "or 1=1--", "' or ''='", "union select", "union all select", "drop table",
+        "drop database", "delete from ", "insert into ", "truncate table", "xp_cmdshell", "; shutdown", "' --", "';--", "\";--",
+        "sleep(", "benchmark(", "waitfor delay", "information_schema", "load_file(", "into outfile",
+        "<script", "</script", "javascript:", "onerror=", "onload=", "document.cookie", "alert(", "eval(", "exec(",
+        "os.system(", "subprocess.", "__import__(", "import os", "rm -rf", "rm -fr", ":(){ :|:& };:", "/etc/passwd", "/etc/shadow",
+        "| sh", "|sh", "| bash", "|bash", "curl http", "wget http", "nc -e", "netcat -e", "/bin/sh", "/bin/bash", "powershell -",
+        "invoke-expression", "iex(", "cmd.exe", "chmod 777", "mkfifo", "base64 -d", "${jndi:", "{{7*7}}", "{{config", "${7*7}",
+        "<%=", "<?php", "system(", "shell_exec(", "passthru(", "popen(", "runtime.getruntime", "../../", "..\\..\\",
+    ]
+    static let codePayloadMatcher = TokenMatcher(codePayloads.map { Array($0.utf8) })
+
+    static func codeInjection(_ text: String) -> Signal? {
+        let lowered = Array(text.lowercased().utf8)
+        guard let (index, at) = codePayloadMatcher.first(in: lowered) else { return nil }
+        let bytes = ByteText(lowered)
+        let start = bytes.scalarOffset(at)
+        return Signal(family: .codeInjection, kind: "code_payload", score: 0.85, start: start, end: start + codePayloads[index].count,
+                      evidence: codePayloads[index])
+    }
+
+    // MARK: Exfiltration templates
+
+    /// A URL next to a placeholder for data to fill in ("?q=[DATA]", "{conversation}",
+    /// "<SECRET>") or built from fragments ("](htt", "ps://"): a link made to carry the chat out.
+    static func exfiltrationTemplate(_ text: String) -> Signal? {
+        let lowered = text.lowercased()
+        let hasURL = lowered.contains("http") || lowered.contains("www.") || lowered.contains("](")
+        guard hasURL else { return nil }
+        let fragments = ["](htt", "](ht", "\"htt", "ps://", "'htt", "h\"+\"ttp", "ht\" + \"tp"]
+        if fragments.contains(where: { lowered.contains($0) }) && (lowered.contains("![") || lowered.contains("concaten") || lowered.contains("\"+\"") || lowered.contains("join")) {
+            return Signal(family: .exfiltration, kind: "url_fragments", score: 0.85, start: 0, end: text.scalarCount, evidence: "a link assembled from pieces")
+        }
+        // Placeholders: [UPPER], {word}, <UPPER>, $WORD, %WORD%.
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let open = scalars[index]
+            let close: Unicode.Scalar? = open == "[" ? "]" : (open == "{" ? "}" : (open == "<" ? ">" : nil))
+            guard let close else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < scalars.count, end - index <= 30, scalars[end] != close, scalars[end] == "_" || scalars[end].properties.isAlphabetic || scalars[end] == " " {
+                end += 1
+            }
+            if end < scalars.count, scalars[end] == close, end - index >= 3 {
+                let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<end]))
+                let word = inner.lowercased()
+                let isPlaceholder = inner == inner.uppercased() && inner.contains(where: \.isLetter)
+                    || ["data", "info", "secret", "conversation", "history", "chat", "message", "messages", "summary", "password", "context", "input", "query", "user data", "previous message"].contains(word)
+                if isPlaceholder, urlNear(lowered, scalarOffset: index) {
+                    return Signal(family: .exfiltration, kind: "url_placeholder", score: 0.85, start: index, end: end + 1, evidence: String(inner.prefix(30)))
+                }
+            }
+            index = max(end, index + 1)
+        }
+        return nil
+    }
+
+    /// Whether a URL starts within 200 characters before or after an offset.
+    static func urlNear(_ lowered: String, scalarOffset: Int) -> Bool {
+        let scalars = Array(lowered.unicodeScalars)
+        let low = max(0, scalarOffset - 200)
+        let high = min(scalars.count, scalarOffset + 200)
+        let window = String(String.UnicodeScalarView(scalars[low..<high]))
+        return window.contains("http") || window.contains("www.") || window.contains("](")
+    }
+}
