@@ -67,7 +67,7 @@ let package = Package(
                 "TextClassification",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("Resources/AttackModel")],
+            resources: [.copy("Resources/AttackModel"), .copy("Resources/Names")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

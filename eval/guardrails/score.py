@@ -262,7 +262,7 @@ def score_generalization(client, split, concurrency):
         queries = [row["text"] for row in csv.DictReader(f)]
     results, _, _ = run_all(client, [{"text": q, "direction": "input"} for q in queries], concurrency)
     blocked = [q for q, r in zip(queries, results) if r["action"] == "block"]
-    person_redacted = sum(1 for r in results if any(f["type"] == "PERSON" for f in r["findings"]))
+    person_redacted = [(q[f["start"]:f["end"]], q) for q, r in zip(queries, results) for f in r["findings"] if f["type"] == "PERSON"]
     report["banking77_train"] = {"count": len(queries), "blocked": blocked, "block_rate": len(blocked) / len(queries),
                                  "person_redacted": person_redacted}
     names = [n for n in load(os.path.join(folder, "names.jsonl")) if n["split"] == split]
@@ -302,7 +302,7 @@ def print_generalization(report, show_misses):
           + ", ".join(f"{k} {hit}/{n}" for k, (hit, n) in benign["by_group"].items()) + ")")
     b77 = report["banking77_train"]
     print(f"BANKING77 train queries blocked: {len(b77['blocked'])} of {b77['count']} ({b77['block_rate']:.3%}); "
-          f"PERSON redacted in {b77['person_redacted']}")
+          f"PERSON redacted in {len(b77['person_redacted'])}")
     person = report["person"]
     print(f"PERSON on the name set: P {person['precision']:.3f} R {person['recall']:.3f} F1 {person['f1']:.3f} "
           f"({person['count']} messages, overlap match)")
@@ -313,6 +313,8 @@ def print_generalization(report, show_misses):
             print(f"  flagged {group}: {text!r}")
         for text in b77["blocked"]:
             print(f"  blocked BANKING77: {text!r}")
+        for span, text in b77["person_redacted"]:
+            print(f"  BANKING77 person {span!r}: {text!r}")
         for kind, span, text in person["errors"]:
             print(f"  person {kind} {span!r}: {text!r}")
 

@@ -178,87 +178,9 @@ struct TextRecognizers {
 
     // MARK: Person
 
-    /// Words after which a capitalized word is taken as a name.
-    static let nameTriggers: [[String]] = [
-        ["my", "name", "is"], ["my", "name's"], ["name", "is"], ["name:"], ["i", "am"], ["i'm"], ["im"], ["this", "is"],
-        ["call", "me"], ["dear"], ["hi"], ["hello"], ["hey"], ["thanks,"], ["thank", "you,"], ["regards,"], ["sincerely,"],
-        ["cheers,"], ["best,"], ["thanks"], ["regards"], ["sincerely"], ["cheers"], ["signed"], ["yours", "truly,"],
-        ["mr"], ["mrs"], ["ms"], ["dr"], ["mr."], ["mrs."], ["ms."], ["dr."], ["recipient", "is"], ["payee", "is"],
-        ["send", "money", "to"], ["transfer", "to"], ["named"], ["account", "holder"], ["holder:"],
-    ]
-
-    /// Capitalized words that are not names.
-    static let notNames: Set<String> = [
-        "i", "the", "a", "an", "support", "team", "there", "all", "everyone", "sir", "madam", "bank", "customer", "service",
-        "thanks", "thank", "hello", "hi", "hey", "please", "can", "could", "would", "will", "yes", "no", "ok", "okay", "good",
-        "morning", "afternoon", "evening", "again", "so", "just", "also", "not", "still", "here", "very", "really", "sure",
-        "interested", "trying", "looking", "having", "unable", "calling", "writing", "worried", "concerned", "new", "your",
-        "my", "our", "their", "his", "her", "it", "its", "this", "that", "these", "those", "we", "you", "they", "he", "she",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-        "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "tomorrow",
-        "concierge", "assistant", "bot", "ai", "visa", "mastercard", "amex", "paypal", "venmo", "zelle", "checking",
-        "savings", "credit", "debit", "card", "account", "what", "why", "how", "when", "where", "who", "which", "is", "are",
-        "do", "does", "did", "have", "has", "had", "be", "been", "being", "am", "was", "were", "if", "in", "on", "at", "for",
-        "of", "and", "or", "but", "with", "about", "after", "before", "up", "down", "out", "off", "over", "under", "usd",
-        "eur", "gbp", "america", "american", "express", "chase", "wells", "fargo", "citi", "apple", "google", "amazon",
-        "netflix", "spotify", "uber", "lyft", "walmart", "target", "costco", "starbucks", "fraud", "dispute", "help",
-        "regards", "best", "sincerely", "cheers", "dear", "mr", "mrs", "ms", "dr", "ssn", "iban", "dob", "ip",
-    ]
-
-    /// Triggers by their first word.
-    static let triggers = PhraseList(nameTriggers.map { $0.joined(separator: " ") })
-
-    /// What may stand between a trigger and a name, or between the words of a name: up to
-    /// three of space, ",", ":", "-" and line breaks (LF, CR or CR LF, one each) before the
-    /// first word ("Regards,\r\nDana"), one space inside a name. Read from the scalars, no
-    /// string per gap.
-    static func isNameGap(_ text: ScannedText, _ gap: Range<Int>, first: Bool) -> Bool {
-        guard first else { return gap.count == 1 && text.scalars[gap.lowerBound] == " " }
-        var characters = 0
-        for index in gap {
-            switch text.scalars[index] {
-            case "\n" where index > gap.lowerBound && text.scalars[index - 1] == "\r": continue  // CR LF is one line break
-            case " ", ",", ":", "\n", "-", "\r": characters += 1
-            default: return false
-            }
-        }
-        return characters <= 3
-    }
-
     private func persons(_ text: ScannedText, words: [WordScanner.Word], _ findings: inout [Finding]) {
-        var index = 0
-        while index < words.count {
-            var matched = 0
-            for trigger in Self.triggers.starting(with: words[index].lower) ?? [] where trigger.count > matched {
-                guard index + trigger.count <= words.count else { continue }
-                if zip(trigger, words[index..<(index + trigger.count)]).allSatisfy({ $0 == $1.lower }) {
-                    matched = trigger.count
-                }
-            }
-            guard matched > 0 else {
-                index += 1
-                continue
-            }
-            // Up to three capitalized words right after the trigger (", " ": " or a line break between).
-            var nameWords: [WordScanner.Word] = []
-            nameWords.reserveCapacity(3)
-            var cursor = index + matched
-            while cursor < words.count, nameWords.count < 3 {
-                let word = words[cursor]
-                let gapStart = nameWords.last?.range.upperBound ?? words[cursor - 1].range.upperBound
-                guard Self.isNameGap(text, gapStart..<word.range.lowerBound, first: nameWords.isEmpty),
-                    word.isCapitalized, word.range.count >= 2, !Self.notNames.contains(word.bare)
-                else { break }
-                nameWords.append(word)
-                cursor += 1
-            }
-            if let first = nameWords.first, let last = nameWords.last {
-                let score = nameWords.count >= 2 ? 0.9 : 0.85
-                add(.person, first.range.lowerBound..<last.range.upperBound, score, "PersonRecognizer", &findings)
-                index = cursor
-            } else {
-                index += matched
-            }
+        for range in PersonNames.find(text, words: words) {
+            add(.person, range, 0.85, "PersonRecognizer", &findings)
         }
     }
 }
