@@ -38,8 +38,23 @@ enum AttackTraining {
         var ordinary = try TrainingData.bankingExamples(at: root.appendingPathComponent(TrainingData.bankingFile)).map(\.text)
         ordinary += try TrainingData.jsonLines(at: root.appendingPathComponent(TrainingData.accountTrainingFile)).map(\.text)
         ordinary += try TrainingData.jsonLines(at: root.appendingPathComponent(TrainingData.articleQuestionsFile)).map(\.text)
+        // The help center's own sentences: the words customers ask about ("rules", "limits",
+        // "policy", "verify") are ordinary words here, not an attacker's.
+        ordinary += try helpCenterSentences(in: root.appendingPathComponent(TrainingData.knowledgeBaseDirectory))
         examples += ordinary.map { LabeledText(text: $0, label: AttackModel.benignLabel) }
         return examples
+    }
+
+    static func helpCenterSentences(in directory: URL) throws -> [String] {
+        let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "md" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+        return try files.flatMap { file in
+            try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
+                .filter { !$0.hasPrefix("---") && !$0.contains(": ") || $0.hasPrefix("- ") }
+                .flatMap { $0.split(separator: ".") }
+                .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " #-*")) }
+                .filter { $0.split(separator: " ").count >= 4 }
+        }
     }
 
     static func isValidation(_ text: String) -> Bool {
@@ -63,7 +78,7 @@ enum AttackTraining {
         let raw = trainer.train(training, using: &generator)
         let model = try AttackModel(classifier: raw.calibrated(temperature: ClassifierTraining.fittedTemperature(raw, on: validation)))
         print("trained in \(ContinuousClock.now - started); softmax temperature \(model.classifier.temperature)")
-        report(model, on: validation)
+        report(model, on: validation, verbose: options.flags.contains("--verbose"))
         guard !options.flags.contains("--dry-run") else { return }
         let url = root.appendingPathComponent(modelPath)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -72,7 +87,12 @@ enum AttackTraining {
     }
 
     /// Recall on attacks and false positives on ordinary text, at several thresholds.
-    static func report(_ model: AttackModel, on validation: [LabeledText]) {
+    static func report(_ model: AttackModel, on validation: [LabeledText], verbose: Bool = false) {
+        if verbose {
+            for example in validation where (example.label == AttackModel.attackLabel) != (model.attackProbability(example.text) >= 0.7) {
+                print(String(format: "  %@ %.2f %@", example.label, model.attackProbability(example.text), String(example.text.prefix(110)).replacingOccurrences(of: "\n", with: " ")))
+            }
+        }
         let scored = validation.map { ($0.label == AttackModel.attackLabel, model.attackProbability($0.text)) }
         let attacks = scored.filter(\.0).map(\.1)
         let ordinary = scored.filter { !$0.0 }.map(\.1)

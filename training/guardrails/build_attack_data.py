@@ -80,8 +80,9 @@ def bipia(repo, rng):
     rows = []
     for doc in documents:
         doc = doc[:1500]
-        request = rng.choice(REQUESTS)
-        rows.append({"text": request.format(doc=doc), "label": "benign", "source": "bipia:document"})
+        # As many clean copies as injected ones, so a document's shape says nothing by itself.
+        for request in rng.sample(REQUESTS, 3):
+            rows.append({"text": request.format(doc=doc), "label": "benign", "source": "bipia:document"})
         for attack in rng.sample(attacks, 3):
             wrapped = rng.choice(WRAPPERS).format(attack=attack)
             cut = rng.choice([0, len(doc) // 2, len(doc)])

@@ -165,6 +165,7 @@ enum FamilySignals {
         "| sh", "|sh", "| bash", "|bash", "curl http", "wget http", "nc -e", "netcat -e", "/bin/sh", "/bin/bash", "powershell -",
         "invoke-expression", "iex(", "cmd.exe", "chmod 777", "mkfifo", "base64 -d", "${jndi:", "{{7*7}}", "{{config", "${7*7}",
         "<%=", "<?php", "system(", "shell_exec(", "passthru(", "popen(", "runtime.getruntime", "../../", "..\\..\\",
+        "$(", "os.fork", "fork()", "child_process", "execsync", ")(|(", "*)(", "'); ", "');", "set balance", "'/*", "*/--", "xp_", "@@version",
     ]
     static let codePayloadMatcher = TokenMatcher(codePayloads.map { Array($0.utf8) })
 
