@@ -1,4 +1,4 @@
-.PHONY: run test build release bench-client bench-chat bench-rag eval-rag eval-chat eval-understanding train-intents bench-encoder idle-memory clean
+.PHONY: run test build release bench-client bench-chat bench-rag eval-rag eval-chat eval-understanding train-intents eval-guardrails train-guardrails bench-encoder idle-memory clean
 
 # Build in release, start guardrails, RAG and concierge with embedded defaults, wait for each
 # /ready in dependency order, print the URLs; Ctrl-C stops all three.
@@ -57,6 +57,17 @@ eval-chat:
 # HELD_OUT=1 reports the part kept apart for final figures.
 eval-understanding:
 	swift run -c release ConciergeTrainer evaluate $(if $(HELD_OUT),--held-out,)
+
+# Guardrails on the team's sets and on the blind generalization sets (validation half, or the
+# held-out half with HELD_OUT=1), with Presidio side by side when its venv exists
+# (docs/guardrails.md says how to make it).
+PRESIDIO_PYTHON ?= $(wildcard /var/tmp/presidio-venv/bin/python)
+eval-guardrails:
+	PRESIDIO_PYTHON=$(PRESIDIO_PYTHON) bash eval/guardrails/run-eval.sh $(if $(HELD_OUT),--split heldout,)
+
+# Retrain the guardrails' attack model from training/guardrails/ (deterministic).
+train-guardrails:
+	swift run -c release ConciergeTrainer train-attacks
 
 # Retrain the intent model from training/intents/ (deterministic; writes the bundled model).
 train-intents:

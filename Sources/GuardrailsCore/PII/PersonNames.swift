@@ -95,7 +95,9 @@ enum PersonNames {
     static let objectWords: Set<String> = ["this", "that", "the", "a", "an", "my", "it", "me", "all", "your", "these", "those", "as", "up", "down", "off", "out", "in", "on", "for", "to", "i", "you", "we", "us", "our"]
     /// Capitalized words that name things, not people: months, days, banks, merchants, roles.
     static let notNames: Set<String> = [
-        "i", "im", "ive", "id", "ill", "the", "a", "an", "support", "team", "there", "all", "everyone", "sir", "madam", "bank", "customer", "service", "thanks",
+        "i", "im", "ive", "id", "ill", "the", "a", "an", "to", "from", "with", "for", "by", "and", "or", "of", "in", "on", "at", "is",
+        "are", "was", "be", "my", "me", "you", "your", "we", "us", "it", "as", "so", "if", "but", "not", "do", "did", "has", "have",
+        "had", "this", "that", "support", "team", "there", "all", "everyone", "sir", "madam", "bank", "customer", "service", "thanks",
         "thank", "hello", "hi", "hey", "please", "yes", "no", "ok", "okay", "monday", "tuesday", "wednesday", "thursday", "friday",
         "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "christmas", "easter", "thanksgiving", "halloween", "concierge", "assistant", "bot", "ai", "visa",
