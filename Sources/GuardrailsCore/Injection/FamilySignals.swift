@@ -23,6 +23,7 @@ enum FamilySignals {
     static func smuggling(_ text: String) -> Signal? {
         var tags = 0
         var invisible = 0
+        var styled = 0
         var previous: Unicode.Scalar = " "
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -32,6 +33,8 @@ enum FamilySignals {
                 invisible += 1
             case 0x200D where previous.properties.isAlphabetic:
                 invisible += 1  // a joiner between letters, not inside an emoji sequence
+            case 0xFF21...0xFF5A, 0x1D400...0x1D7FF, 0x24B6...0x24E9, 0x1F130...0x1F189, 0x0250...0x02AF, 0x1D00...0x1D2B:
+                styled += 1  // full-width, mathematical, enclosed, upside-down and small-capital letters
             default: break
             }
             previous = scalar
@@ -41,6 +44,11 @@ enum FamilySignals {
         }
         if invisible >= 3 {
             return Signal(family: .obfuscation, kind: "invisible_characters", score: 0.8, start: 0, end: text.scalarCount, evidence: "\(invisible) invisible characters")
+        }
+        if styled >= 8 {
+            // Styled alphabets alone are not an attack (people paste fancy fonts), but they
+            // add to any other signal.
+            return Signal(family: .obfuscation, kind: "styled_letters", score: 0.5, start: 0, end: text.scalarCount, evidence: "\(styled) styled letters")
         }
         return nil
     }

@@ -91,7 +91,12 @@ public struct InjectionDetector: Sendable {
             offer(signal.family, "structure:\(signal.kind)", finding(signal.family, score: signal.score, start: signal.start, end: signal.end, evidence: signal.evidence))
         }
         if depth == 0, let model = attackModel {
-            let probability = model.attackProbability(text)
+            var probability = model.attackProbability(text)
+            // Look-alike letters, full-width or styled alphabets and invisible characters hide
+            // the words from the model too: read the folded text as well.
+            if !text.utf8.allSatisfy({ $0 < 0x80 }), folded.string != text.lowercased() {
+                probability = max(probability, model.attackProbability(folded.string))
+            }
             if probability >= Self.classifierFloor {
                 offer(.attackClassifier, "model", finding(.attackClassifier, score: probability, start: 0, end: text.scalarCount, evidence: String(format: "attack model %.2f", probability)))
             }
