@@ -65,6 +65,19 @@ struct GuardrailsBenchmark {
             let label = name.padding(toLength: 18, withPad: " ", startingAt: 0)
             print(label + String(format: " %7.1f µs/message  %8.0f messages/s  (findings %d)", micros, 1e6 / micros, sink / rounds))
         }
+        // The learned attack model alone (part of the injection check).
+        if let model = AttackModel.bundled, only.map({ "attack model".hasPrefix($0) }) ?? true {
+            var best = Double.infinity
+            var sink = 0.0
+            for _ in 0..<rounds {
+                let started = ContinuousClock.now
+                for text in texts { sink += model.attackProbability(text) }
+                let elapsed = ContinuousClock.now - started
+                best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            }
+            let micros = best / Double(texts.count) * 1e6
+            print("attack model".padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: " %7.1f µs/message  %8.0f messages/s  (mean %.3f)", micros, 1e6 / micros, sink / Double(rounds * texts.count)))
+        }
     }
 
     static let shapes: [(String, String)] = [

@@ -11,18 +11,62 @@ extension EncodedPayloads {
         func keep(_ encoding: String, _ decoded: String?) {
             if let decoded, readsAsEnglish(decoded) { payloads.append(Payload(encoding: encoding, decoded: decoded, start: 0, end: length)) }
         }
-        keep("morse", morse(text))
-        keep("braille", braille(text))
+        // One pass over the bytes decides which decoders are worth running: every message
+        // goes through here, and almost none is encoded.
+        var dotsAndDashes = 0
+        var percents = 0
+        var brailleLead = false
+        var upperRun = 0
+        var longUpperRun = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") { dotsAndDashes += 1 }
+            if byte == UInt8(ascii: "%") { percents += 1 }
+            if byte == 0xE2 { brailleLead = true }  // U+2800 block and the Morse look-alikes start with E2
+            if (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || (byte >= UInt8(ascii: "2") && byte <= UInt8(ascii: "7")) {
+                upperRun += 1
+                if upperRun >= 16 { longUpperRun = true }
+            } else {
+                upperRun = 0
+            }
+        }
+        if dotsAndDashes >= 12 || brailleLead { keep("morse", morse(text)) }
+        if brailleLead { keep("braille", braille(text)) }
         if let letters = nato(text) { payloads.append(Payload(encoding: "nato", decoded: letters, start: 0, end: length)) }
-        if !readsAsEnglish(text) {
+        if percents > 6 { keep("percent", percentDecoded(text)) }
+        if !asciiReadsAsEnglish(text) {
             keep("rot13", rot13(text))
             keep("reversed", String(text.reversed()))
-            keep("percent", percentDecoded(text))
         }
-        for token in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) where token.count >= 16 {
-            keep("base32", base32(String(token)))
+        if longUpperRun {
+            for token in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) where token.count >= 16 {
+                keep("base32", base32(String(token)))
+            }
         }
         return payloads
+    }
+
+    /// `readsAsEnglish` on the ASCII letters of `text`, without Foundation: every message
+    /// comes through here.
+    static func asciiReadsAsEnglish(_ text: String) -> Bool {
+        var words = 0
+        var common = 0
+        var word: [UInt8] = []
+        func flush() {
+            guard !word.isEmpty else { return }
+            words += 1
+            if word.count <= 12, commonWords.contains(String(decoding: word, as: UTF8.self)) { common += 1 }
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8.prefix(4_000) {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): word.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+            case 0x80...: word.append(byte)
+            default: flush()
+            }
+        }
+        flush()
+        return words >= 3 && common >= 3 && Double(common) >= 0.25 * Double(words)
     }
 
     /// Words that make up a large share of any English sentence.
@@ -95,7 +139,16 @@ extension EncodedPayloads {
     ]
 
     /// Six or more NATO code words in a row: spelled-out text, whatever it says.
+    static let rareNatoWords = ["bravo", "charlie", "foxtrot", "juliet", "kilo", "oscar", "quebec", "romeo", "sierra", "tango", "uniform", "whiskey", "whisky", "yankee", "zulu", "xray", "x-ray"].map { Array($0.utf8) }
+
+    static let rareNatoMatcher = TokenMatcher(rareNatoWords)
+
     static func nato(_ text: String) -> String? {
+        // Six code words spell at least two of the rarer ones in any real message.
+        let bytes = Array(text.utf8).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        guard rareNatoMatcher.first(in: bytes) != nil else { return nil }
+        let lowered = ByteText(bytes)
+        guard rareNatoWords.filter({ lowered.find($0) != nil }).count >= 2 else { return nil }
         var best = 0
         var run = 0
         var letters = ""
@@ -133,10 +186,14 @@ extension EncodedPayloads {
         return text.removingPercentEncoding
     }
 
-    static func base32(_ token: String) -> String? {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".utf8)
+    static let base32Values: [UInt8] = {
         var values = [UInt8](repeating: 255, count: 256)
-        for (index, byte) in alphabet.enumerated() { values[Int(byte)] = UInt8(index) }
+        for (index, byte) in "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".utf8.enumerated() { values[Int(byte)] = UInt8(index) }
+        return values
+    }()
+
+    static func base32(_ token: String) -> String? {
+        let values = base32Values
         let body = token.utf8.filter { $0 != UInt8(ascii: "=") }
         guard body.count >= 16, body.allSatisfy({ values[Int($0)] != 255 }), body.contains(where: { $0 >= UInt8(ascii: "A") }) else { return nil }
         var bytes: [UInt8] = []

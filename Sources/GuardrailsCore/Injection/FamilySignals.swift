@@ -6,13 +6,15 @@ import Foundation
 enum FamilySignals {
     typealias Signal = InjectionDetector.Signal
 
-    static func signals(_ text: String) -> [Signal] {
+    /// `lowered`: the folded view's bytes (lower case, look-alikes mapped), made once by the caller.
+    static func signals(_ text: String, lowered: [UInt8]) -> [Signal] {
         var signals: [Signal] = []
-        if let signal = smuggling(text) { signals.append(signal) }
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        if !ascii, let signal = smuggling(text) { signals.append(signal) }
         if let signal = adversarialSuffix(text) { signals.append(signal) }
         if let signal = configurationBlock(text) { signals.append(signal) }
-        if let signal = codeInjection(text) { signals.append(signal) }
-        if let signal = exfiltrationTemplate(text) { signals.append(signal) }
+        if let signal = codeInjection(text, lowered: lowered) { signals.append(signal) }
+        if let signal = exfiltrationTemplate(text, lowered: lowered) { signals.append(signal) }
         return signals
     }
 
@@ -60,6 +62,11 @@ enum FamilySignals {
     /// ("similarlyNow"), brackets and quotes in bulk. A window of 12 whitespace tokens with at
     /// least 6 such tokens is one; URLs, e-mail addresses, amounts and dates are not counted.
     static func adversarialSuffix(_ text: String) -> Signal? {
+        // Machine-made tails are full of brackets and symbols; a message with few of them
+        // (almost all) is not read token by token.
+        var symbols = 0
+        for byte in text.utf8 where byte >= 0x80 || symbolBytes[Int(byte)] { symbols += 1 }
+        guard symbols >= 6 else { return nil }
         let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
         guard tokens.count >= 8 else { return nil }
         var odd: [Bool] = []
@@ -80,14 +87,32 @@ enum FamilySignals {
                       evidence: "\(best) of \(window) tokens look machine-made")
     }
 
+    static let symbolBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "{}[]<>\\|^~`*_=+@#$%()\"/".utf8 { table[Int(byte)] = true }
+        return table
+    }()
+
     static func isOddToken(_ token: Substring) -> Bool {
+        // Most tokens are plain words: lower-case ASCII letters, maybe one capital first and
+        // sentence punctuation after.
+        var plain = true
+        for (index, byte) in token.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"), UInt8(ascii: "-"): continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z") where index == 0: continue
+            case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: ":"): continue
+            default: plain = false
+            }
+            if !plain { break }
+        }
+        if plain && token.utf8.count >= 2 { return false }
         let scalars = Array(token.unicodeScalars)
         guard scalars.count >= 2 else {
             // A lone bracket or symbol between words.
             return scalars.first.map { "{}[]()<>\\|^~`*_=+@#".unicodeScalars.contains($0) } ?? false
         }
-        let lower = token.lowercased()
-        if lower.hasPrefix("http") || lower.hasPrefix("www.") || lower.contains("@") { return false }
+        if token.hasPrefix("http") || token.hasPrefix("HTTP") || token.hasPrefix("www.") || token.contains("@") { return false }
         var letters = 0
         var symbols = 0
         var digits = 0
@@ -136,7 +161,15 @@ enum FamilySignals {
     /// `[section]`) whose keys and tags talk about roles, rules, modes or refusals: a fake
     /// policy file written to redefine the assistant. Read on the leetspeak-undone skeleton.
     static func configurationBlock(_ text: String) -> Signal? {
-        guard text.contains("\n") || text.contains("<") || text.contains("[") else { return nil }
+        // Three lines that could be configuration, counted on the raw bytes before any folding.
+        var candidates = 0
+        var lineStart = true
+        for byte in text.utf8 {
+            if lineStart, byte == UInt8(ascii: "<") || byte == UInt8(ascii: "[") { candidates += 1 }
+            if byte == UInt8(ascii: "=") || byte == UInt8(ascii: ":") { candidates += 1 }
+            if byte != UInt8(ascii: " ") { lineStart = byte == UInt8(ascii: "\n") }
+        }
+        guard candidates >= 3 else { return nil }
         let skeleton = TextNormalizer.skeleton(TextNormalizer.fold(text)).string
         var structured = 0
         var vocabulary = 0
@@ -177,20 +210,21 @@ enum FamilySignals {
     ]
     static let codePayloadMatcher = TokenMatcher(codePayloads.map { Array($0.utf8) })
 
-    static func codeInjection(_ text: String) -> Signal? {
-        let lowered = Array(text.lowercased().utf8)
-        guard let (index, at) = codePayloadMatcher.first(in: lowered) else { return nil }
-        let bytes = ByteText(lowered)
-        let start = bytes.scalarOffset(at)
-        return Signal(family: .codeInjection, kind: "code_payload", score: 0.85, start: start, end: start + codePayloads[index].count,
-                      evidence: codePayloads[index])
+    static func codeInjection(_ text: String, lowered: [UInt8]) -> Signal? {
+        guard let (index, _) = codePayloadMatcher.first(in: lowered) else { return nil }
+        // Found in the folded view; the finding spans the message (its offsets are the caller's).
+        return Signal(family: .codeInjection, kind: "code_payload", score: 0.85, start: 0, end: text.scalarCount, evidence: codePayloads[index])
     }
 
     // MARK: Exfiltration templates
 
     /// A URL next to a placeholder for data to fill in ("?q=[DATA]", "{conversation}",
     /// "<SECRET>") or built from fragments ("](htt", "ps://"): a link made to carry the chat out.
-    static func exfiltrationTemplate(_ text: String) -> Signal? {
+    static let urlMarkers = ["http", "www.", "]("].map { Array($0.utf8) }
+
+    static func exfiltrationTemplate(_ text: String, lowered bytes: [UInt8]) -> Signal? {
+        let search = ByteText(bytes)
+        guard urlMarkers.contains(where: { search.find($0) != nil }) else { return nil }
         let lowered = text.lowercased()
         let hasURL = lowered.contains("http") || lowered.contains("www.") || lowered.contains("](")
         guard hasURL else { return nil }

@@ -125,14 +125,17 @@ enum PersonNames {
                 key.removeLast(2)
                 range = range.lowerBound..<(range.upperBound - 2)
             }
-            if !key.unicodeScalars.allSatisfy(\.isASCII) {
+            var isContraction = false
+            if !key.utf8.allSatisfy({ $0 < 0x80 }) {
                 key = key.folding(options: .diacriticInsensitive, locale: nil)
             }
-            let isContraction = Self.contractionEndings.contains { key.hasSuffix("'" + $0) }
-            // "O'Brien" is listed as "obrien".
-            key = key.replacingOccurrences(of: "'", with: "")
-            var entry = lexicon[key.replacingOccurrences(of: "'", with: "")] ?? NameLexicon.Entry()
-            if entry.firstNameShare == 0 && !entry.isSurname, key.contains("-") {
+            if key.utf8.contains(UInt8(ascii: "'")) {
+                isContraction = Self.contractionEndings.contains { key.hasSuffix("'" + $0) }
+                // "O'Brien" is listed as "obrien".
+                key.removeAll { $0 == "'" }
+            }
+            var entry = lexicon[key] ?? NameLexicon.Entry()
+            if entry.firstNameShare == 0 && !entry.isSurname, key.utf8.contains(UInt8(ascii: "-")) {
                 // "Gonzalez-Ortiz": a name if a part is.
                 for part in key.split(separator: "-") {
                     if let known = lexicon[String(part)], known.firstNameShare > 0 || known.isSurname {
@@ -141,8 +144,14 @@ enum PersonNames {
                     }
                 }
             }
-            let letters = text.scalars[word.range].filter { $0.properties.isAlphabetic }
-            let isAllCaps = letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
+            // All capitals: the first two letters are enough to rule most words out cheaply.
+            var isAllCaps = false
+            if !word.isCapitalized, word.range.count >= 2, text.scalars[word.range.lowerBound].properties.isUppercase,
+                text.scalars[word.range.lowerBound + 1].properties.isUppercase
+            {
+                let letters = text.scalars[word.range].filter { $0.properties.isAlphabetic }
+                isAllCaps = letters.allSatisfy { $0.properties.isUppercase }
+            }
             var startsSentence = index == 0
             if !startsSentence {
                 var at = word.range.lowerBound - 1
@@ -161,6 +170,11 @@ enum PersonNames {
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
+            // Most words are neither capitalized nor anyone's first name: nothing to read.
+            guard isUpper(token) || token.entry.firstNameShare > 0 else {
+                index += 1
+                continue
+            }
             let previous = index > 0 ? tokens[index - 1] : nil
             let previousKey = previous.map { $0.word.bare } ?? ""
             var cue = previous == nil ? 0 : cueStrength(before: index, tokens: tokens, gap: gap(index - 1, index))
