@@ -18,6 +18,13 @@ public struct ServiceConfiguration: Sendable {
     public var concurrencyOnEventLoops: Bool
     /// Event-loop threads (`EVENT_LOOP_THREADS`, default: one per core).
     public var eventLoopThreads: Int?
+    /// A connection with no request in progress — idle between keep-alive requests, or still
+    /// sending a request head — is closed after this (`HTTP_IDLE_TIMEOUT_SECONDS`, default 30):
+    /// slow or silent clients cannot hold sockets for ever.
+    public var idleTimeout: Duration
+    /// Open connections at most (`HTTP_MAX_CONNECTIONS`, default 4,096); past it new ones wait
+    /// in the listen backlog until one closes, so the process never runs out of descriptors.
+    public var maxConnections: Int
 
     public init(service: String, defaultPort: Int, environment env: EnvironmentReader) throws {
         self.service = service
@@ -43,6 +50,8 @@ public struct ServiceConfiguration: Sendable {
         self.concurrencyOnEventLoops = try env.bool("CONCURRENCY_ON_EVENT_LOOPS", default: true)
         let threads = try env.int("EVENT_LOOP_THREADS", default: 0, range: 0...1024)
         self.eventLoopThreads = threads == 0 ? nil : threads
+        self.idleTimeout = .seconds(try env.int("HTTP_IDLE_TIMEOUT_SECONDS", default: 30, range: 1...3_600))
+        self.maxConnections = try env.int("HTTP_MAX_CONNECTIONS", default: 4_096, range: 16...1_000_000)
         self.readiness = ReadinessMonitor.Settings(
             pollInterval: .milliseconds(try env.int("READINESS_POLL_INTERVAL_MS", default: 1000, range: 50...60_000)),
             maxBackoff: .milliseconds(try env.int("READINESS_MAX_BACKOFF_MS", default: 2000, range: 50...60_000)),

@@ -77,10 +77,20 @@ public struct ServiceRuntime: Sendable {
         let logger = self.logger
         routes.record(router)
         logger.debug("routes", metadata: ["routes": .array(routes.operations.map { .string($0) })])
+        FileDescriptorHeadroom.ensure(forConnections: configuration.maxConnections, logger: logger)
+        let idleTimeout = configuration.idleTimeout.components
         return Application(
             router: router,
-            server: .http1(configuration: .init(additionalChannelHandlers: [QuiesceGraceHandler()])),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: configuration.service),
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [QuiesceGraceHandler()],
+                    idleTimeout: .nanoseconds(idleTimeout.seconds * 1_000_000_000 + idleTimeout.attoseconds / 1_000_000_000)
+                )
+            ),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: configuration.service,
+                availableConnectionsDelegate: .maximum(configuration.maxConnections, logger: logger)
+            ),
             services: [httpClient] + services + [readiness],
             onServerRunning: { channel in
                 logger.notice(
