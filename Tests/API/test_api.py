@@ -248,6 +248,27 @@ class AbuseTests(unittest.TestCase):
         self.assertAlive()
         self.assertNothingWritten()
 
+    def test_malformed_framing_is_400_logged_at_notice(self):
+        """Broken chunked framing is the client's fault: 400 in DESIGN's format, one notice
+        line, never a 500 (which would feed the HighErrorRate alert)."""
+        key = b"X-Internal-API-Key: " + INTERNAL_KEY.encode() + b"\r\n"
+        heads = {stack.guardrails: b"POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" + key,
+                 stack.rag: b"POST /v1/search HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" + key}
+        framings = [b"Transfer-Encoding: xchunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
+                    b"Transfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFFFFFF\r\nhello\r\n0\r\n\r\n",
+                    b"Transfer-Encoding: chunked\r\n\r\n5;junk=\x01\r\nhello\r\n0\r\n\r\n"]
+        for service, head in heads.items():
+            for framing in framings:
+                with self.subTest(service=service.name, framing=framing[:30]):
+                    reply = raw_exchange(service, head + framing)
+                    self.assertTrue(reply.startswith(b"HTTP/1.1 400"), reply[:200])
+                    self.assertIn(b'"malformed_request"', reply)
+            log = (stack.dir / f"{service.name}.log").read_text(errors="replace")
+            self.assertIn('"malformed request framing"', log)
+            self.assertNotIn('"error_type":"NIOHTTP1.HTTPParserError"', log)
+        self.assertAlive()
+        self.assertNothingWritten()
+
     def test_deeply_nested_json_is_400(self):
         for depth in (1_000, 100_000):
             arrays = b'{"text":' + b"[" * depth + b"]" * depth + b',"direction":"input","message":"hi","query":"x"}'

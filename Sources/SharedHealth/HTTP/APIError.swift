@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOHTTP1
 
 /// A client-facing error, rendered as DESIGN's
 /// `{"error": {"code": "...", "message": "...", "request_id": "..."}}`.
@@ -76,6 +77,10 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
             return APIError(error.status, code: defaultCode(for: error.status), message: defaultMessage(for: error.status))
         case let error as DecodingError:
             return APIError(.badRequest, code: "invalid_request", message: describe(error))
+        case is HTTPParserError:
+            // Broken framing (a bad chunk size, an unknown transfer coding, junk in a chunk
+            // extension): the client's fault, not a server failure.
+            return APIError(.badRequest, code: "malformed_request", message: "The request's HTTP framing is malformed.")
         case let error as PostgresError where error.kind == .invalidText || error.sqlState == "22P05":
             // NUL characters (raw, or as \u0000 in JSON) cannot be stored as PostgreSQL text.
             return .badRequest("Text must not contain NUL (U+0000) characters.")

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOHTTP1
 import Prometheus
 
 extension HTTPField.Name {
@@ -57,7 +58,9 @@ public struct ServiceMiddleware: RouterMiddleware {
         } catch {
             // 3. Errors.
             let apiError = APIError.from(error)
-            if apiError.status.code >= 500 {
+            if error is HTTPParserError {
+                context.logger.notice("malformed request framing", metadata: ["status": "400"])
+            } else if apiError.status.code >= 500 {
                 context.logger.error(
                     "request failed",
                     metadata: ["error_type": .string(String(reflecting: type(of: error))), "status": .stringConvertible(Int(apiError.status.code))]
