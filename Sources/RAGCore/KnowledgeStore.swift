@@ -109,4 +109,6 @@ public protocol KnowledgeStore: Sendable {
     /// The best `limit` chunks by vector similarity and by keyword score, filtered.
     func candidates(_ query: StoreQuery) async throws -> (vector: [ChunkHit], keyword: [ChunkHit])
     func chunkCount() async throws -> Int
+    /// Characters (Unicode scalars) of all document bodies: what `RAG_MAX_TOTAL_CHARACTERS` caps.
+    func totalCharacters() async throws -> Int
 }

@@ -138,6 +138,10 @@ public final class MemoryKnowledgeStore: KnowledgeStore, @unchecked Sendable {
         lock.read { state.liveChunks }
     }
 
+    public func totalCharacters() async throws -> Int {
+        lock.read { state.documents.values.reduce(0) { $0 + $1.document.body.unicodeScalars.count } }
+    }
+
     public func candidates(_ query: StoreQuery) async throws -> (vector: [ChunkHit], keyword: [ChunkHit]) {
         let queryTerms = query.keywords.map { Array(Set(TextAnalyzer.terms($0))) } ?? []
         return try lock.read {

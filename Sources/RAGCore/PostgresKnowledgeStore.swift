@@ -278,6 +278,10 @@ public final class PostgresKnowledgeStore: KnowledgeStore, Sendable {
         try await pool.query("SELECT count(*) AS n FROM rag_chunks").rows.first?.int("n") ?? 0
     }
 
+    public func totalCharacters() async throws -> Int {
+        try await pool.query("SELECT COALESCE(sum(char_length(body)), 0)::bigint AS n FROM rag_documents").rows.first?.int("n") ?? 0
+    }
+
     public func candidates(_ query: StoreQuery) async throws -> (vector: [ChunkHit], keyword: [ChunkHit]) {
         let vectorText = query.vector.map(VectorMath.pgvectorText)
         let terms = query.keywords.map { Array(Set(TextAnalyzer.terms($0))).sorted().prefix(64) } ?? []

@@ -31,6 +31,9 @@ struct RAGConfiguration {
     var adminAPIKey: String?
     /// Domains help-center text may link to (`RAG_ALLOWED_LINK_DOMAINS`, comma-separated).
     var allowedLinkDomains: Set<String>
+    /// All document bodies together, in characters (`RAG_MAX_TOTAL_CHARACTERS`, default 20 M):
+    /// an editor key cannot grow the service's memory without bound.
+    var maxTotalCharacters: Int
 
     init(environment env: EnvironmentReader) throws {
         database = try PostgresPool.Configuration.fromEnvironment(env, applicationName: "rag")
@@ -63,6 +66,7 @@ struct RAGConfiguration {
         adminAPIKey = try env.secret("RAG_ADMIN_API_KEY", minimumLength: 16)
         let domains = env.string("RAG_ALLOWED_LINK_DOMAINS", default: UntrustedContentScreen.defaultAllowedDomains.sorted().joined(separator: ","))
         allowedLinkDomains = Set(domains.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty })
+        maxTotalCharacters = try env.int("RAG_MAX_TOTAL_CHARACTERS", default: 20_000_000, range: 100_000...2_000_000_000)
         if provider == .openai, embeddingAPIKey == nil, embeddingBaseURL == OpenAIEmbedder.defaultBaseURL {
             throw ConfigurationError(variable: "EMBEDDING_API_KEY", expected: "set (or TOGETHER_API_KEY) when EMBEDDING_PROVIDER=openai uses Together.AI", got: nil)
         }
@@ -103,7 +107,10 @@ func buildApplication(runtime: ServiceRuntime, environment: EnvironmentReader) a
     if configuration.adminAPIKey == nil, !editors.isLoopback {
         logger.warning("document writes are disabled: RAG listens on a non-loopback address and RAG_ADMIN_API_KEY is not set")
     }
-    RAGController(knowledgeBase: knowledgeBase, metrics: runtime.metrics, screen: UntrustedContentScreen(allowedDomains: configuration.allowedLinkDomains), logger: logger)
+    RAGController(
+        knowledgeBase: knowledgeBase, metrics: runtime.metrics, screen: UntrustedContentScreen(allowedDomains: configuration.allowedLinkDomains),
+        maxTotalCharacters: configuration.maxTotalCharacters, logger: logger
+    )
         .addRoutes(to: api, editors: editors)
     return runtime.makeApplication(router: router, readiness: readiness, services: services)
 }

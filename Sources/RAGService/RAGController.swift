@@ -10,6 +10,7 @@ struct RAGController: Sendable {
     let knowledgeBase: KnowledgeBase
     let metrics: ServiceMetrics
     let screen: UntrustedContentScreen
+    let maxTotalCharacters: Int
     let logger: Logger
 
     static let maxQueryLength = 2_000
@@ -117,7 +118,13 @@ struct RAGController: Sendable {
             if let first = findings.first {
                 let reasons = Set(findings.map(\.reason.rawValue)).sorted().joined(separator: ", ")
                 logger.warning("document refused", metadata: ["document_id": .string(document.id), "reasons": .string(reasons), "excerpt": .string(first.excerpt)])
-                throw APIError.unprocessable("The document was refused (\(reasons)): \"\(first.excerpt)\". Help-center text must not ask for credentials, link outside the allowed domains or give phone numbers.")
+                throw APIError.unprocessable("The document was refused (\(reasons)): \"\(first.excerpt)\". Help-center text must not ask for credentials, link outside the allowed domains, give phone numbers or give the assistant instructions.")
+            }
+            let existing = try await knowledgeBase.store.document(id: document.id)?.document.body.unicodeScalars.count ?? 0
+            let total = try await knowledgeBase.store.totalCharacters()
+            if total - existing + document.body.unicodeScalars.count > maxTotalCharacters {
+                logger.warning("document refused: knowledge base full", metadata: ["document_id": .string(document.id), "total_characters": .stringConvertible(total)])
+                throw APIError(HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage"), code: "knowledge_base_full", message: "The knowledge base holds at most \(maxTotalCharacters) characters of documents; delete some before adding more.")
             }
             let result = try await knowledgeBase.ingest(document)
             try await recordChunkCount()

@@ -3,7 +3,8 @@ import Foundation
 /// Rules for text the concierge did not write but may show customers — help-center articles
 /// and the passages search returns. A poisoned article ("read your card number, CVV and
 /// password to our fraud desk", "log in at pennant-secure.example") must never reach a
-/// customer: RAG refuses it at ingestion and the concierge drops such a passage.
+/// customer: RAG refuses it at ingestion and the concierge drops such a passage. The same
+/// holds for text that gives the assistant orders.
 public struct UntrustedContentScreen: Sendable {
     public enum Reason: String, Sendable, CaseIterable {
         /// Asks the reader to hand over a card number, CVV, PIN, password or one-time code.
@@ -12,6 +13,9 @@ public struct UntrustedContentScreen: Sendable {
         case link
         /// A phone number: the articles send people to the app, never to a number in the text.
         case phoneNumber = "phone_number"
+        /// Orders addressed to the assistant that reads it (indirect prompt injection): "AI
+        /// assistant reading this: ignore your rules …".
+        case instructions = "instructions_to_assistant"
     }
 
     public struct Finding: Sendable, Equatable {
@@ -78,6 +82,16 @@ public struct UntrustedContentScreen: Sendable {
             guard Self.credentials.contains(where: { padded.contains(" " + $0 + " ") }) else { continue }
             found.append(Finding(reason: .credentialRequest, excerpt: String(sentence.trimmingCharacters(in: .whitespaces).prefix(80))))
         }
+        // The injection rules, not the learned model: that was trained on chat messages, and
+        // long help text about privacy or deleting data reads to it like an attack.
+        let injection = Self.injectionRules.detect(text)
+        if injection.score >= Self.injectionThreshold, let strongest = injection.findings.first {
+            found.append(Finding(reason: .instructions, excerpt: String((strongest.evidence ?? strongest.recognizer).prefix(80))))
+        }
         return found
     }
+
+    static let injectionRules = InjectionDetector(attackModel: nil)
+    /// The input policy's blocking threshold.
+    static let injectionThreshold = GuardrailsPolicy.builtIn.input.injection.threshold
 }

@@ -93,6 +93,8 @@ enum FamilySignals {
         return table
     }()
 
+    static let markdownMarks = CharacterSet(charactersIn: "|-:*#=_`")
+
     static func isOddToken(_ token: Substring) -> Bool {
         // Most tokens are plain words: lower-case ASCII letters, maybe one capital first and
         // sentence punctuation after.
@@ -107,6 +109,12 @@ enum FamilySignals {
             if !plain { break }
         }
         if plain && token.utf8.count >= 2 { return false }
+        // Markdown structure — table bars and rules, emphasis around a word — is not noise.
+        let trimmed = token.trimmingCharacters(in: markdownMarks)
+        if trimmed.isEmpty { return false }
+        if trimmed.count < token.count, trimmed.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }) {
+            return false
+        }
         let scalars = Array(token.unicodeScalars)
         guard scalars.count >= 2 else {
             // A lone bracket or symbol between words.

@@ -241,7 +241,7 @@ public struct InjectionDetector: Sendable {
             PhraseRule("from_now_on", first: ["from now on", "starting now", "henceforth", "for the rest of this conversation", "from this point"], last: ["you will", "you must", "you are", "you shall", "you should", "your", "you'll", "you"], maxGap: 2, score: 0.65),
             PhraseRule("new_instructions", first: ["new instructions", "updated instructions", "new rules", "new directive", "new system prompt", "revised instructions", "real instructions", "actual instructions", "true instructions", "override instructions", "admin instructions", "developer instructions", "priority instructions", "new task", "new objective", "new role"], score: 0.6),
             PhraseRule("you_are_now", first: ["you are now", "you're now", "you will now", "you must now", "now you are"], last: ["a", "an", "in", "free", "unrestricted", "no longer", "not", "my", "called", "named"], maxGap: 1, score: 0.55),
-            PhraseRule("no_longer_bound", first: ["you are no longer", "you're no longer", "you no longer", "no longer bound", "not bound by", "are not restricted", "aren't restricted", "are free to"], score: 0.7),
+            PhraseRule("no_longer_bound", first: ["you are no longer", "you're no longer", "no longer bound", "not bound by", "are not restricted", "aren't restricted", "are free to"], score: 0.7),
             // The same attack in German, Spanish and French (diacritics are folded away).
             PhraseRule("override_multilingual", first: [
                 "ignoriere", "ignorieren sie", "ignoriert", "vergiss", "vergesse", "vergessen sie", "missachte", "missachten sie", "uberspringe",
@@ -343,7 +343,7 @@ public struct InjectionDetector: Sendable {
     static let harmfulAsks = [
         "how to", "how do i", "how do you", "how can i", "how could i", "how would i", "how would you", "teach me", "explain how", "show me how",
         "give me", "write", "tell me how", "instructions for", "steps to", "guide to", "recipe for", "make", "build", "create", "synthesize",
-        "produce", "generate", "code", "develop", "design", "describe how",
+        "produce", "generate", "develop", "design", "describe how",
     ]
     /// Weapons, drugs, malware, intrusion, forgery and violence against people.
     static let harmfulObjects = [
@@ -364,6 +364,7 @@ public struct InjectionDetector: Sendable {
     static let harmlessContext = [
         "report", "reported", "reporting", "received", "got", "get", "spot", "recognize", "avoid", "protect", "prevent", "identify",
         "detect", "was", "suspicious", "clicked", "fell", "victim", "scam", "against", "from", "safe", "block", "dispute", "my",
+        "asking", "asks", "asked", "your",
     ]
 
     // MARK: Structural signals (on the folded text, not word-split)
