@@ -63,6 +63,15 @@ struct KnowledgeStoreTests {
             #expect(hit.metadata["source"] == "test")
             #expect(hit.metadata["heading"] == "Part 0")
             #expect(try await kb.store.chunkCount() == 4)
+            // What RAG_MAX_TOTAL_CHARACTERS caps: the bodies' characters, a replaced one counted once.
+            func bodyCharacters() async throws -> Int {
+                var total = 0
+                for id in ["stolen", "interest", "wires"] { total += try #require(try await kb.store.document(id: id)).document.body.unicodeScalars.count }
+                return total
+            }
+            #expect(try await kb.store.totalCharacters() == (try await bodyCharacters()))
+            try await kb.ingest(Self.document("wires", category: "transfers", sections: ["Wires: 25 dollars. Über-fast."]))
+            #expect(try await kb.store.totalCharacters() == (try await bodyCharacters()))
         }
     }
 
