@@ -10,6 +10,11 @@ struct GuardrailsController: Sendable {
     /// Longest text accepted, in Unicode scalars.
     static let maxTextLength = 20_000
     static let maxBatchItems = 100
+    /// The work one request may ask for, in characters of text to check. Every scanner is
+    /// linear, at worst about 1.5 ms per 1,000 characters of the most adversarial shapes
+    /// (docs/guardrails.md), so this bounds one request to a few hundred milliseconds of CPU;
+    /// a batch past it is refused before any work, with a reason and a metric.
+    static let maxBatchCharacters = 200_000
 
     struct CheckRequest: Decodable, Equatable {
         let text: String?
@@ -40,6 +45,7 @@ struct GuardrailsController: Sendable {
                 _ = metrics.counter(.guardrailsChecks, [("direction", direction.rawValue), ("action", action.rawValue)])
             }
         }
+        _ = metrics.counter(.guardrailsBudgetRefusals)
         group.post("/check") { request, context -> Response in
             var request = request
             let buffer = try await request.collectBody(upTo: context.maxUploadSize)
@@ -58,6 +64,14 @@ struct GuardrailsController: Sendable {
             guard let items = body.items else { throw APIError.badRequest("Field 'items' is required.") }
             guard !items.isEmpty, items.count <= Self.maxBatchItems else {
                 throw APIError.badRequest("Field 'items' must hold 1 to \(Self.maxBatchItems) items.")
+            }
+            let characters = items.reduce(0) { $0 + ($1.text?.unicodeScalars.count ?? 0) }
+            guard characters <= Self.maxBatchCharacters else {
+                metrics.counter(.guardrailsBudgetRefusals).increment()
+                throw APIError(
+                    .contentTooLarge, code: "work_budget_exceeded",
+                    message: "The batch's texts hold \(characters) characters together; one request may check at most \(Self.maxBatchCharacters). Split it."
+                )
             }
             let results = try items.enumerated().map { index, item in try check(item, field: "items[\(index)].") }
             var writer = JSONWriter(capacity: 512 * results.count)

@@ -106,6 +106,23 @@ struct GuardrailsAPITests {
         }
     }
 
+    /// The abuse test's CPU blow-up came through batches of large adversarial texts: one
+    /// request may ask for 200,000 characters of work at most, refused before any is done.
+    @Test func aBatchPastTheWorkBudgetIsRefusedAndCounted() async throws {
+        try await app().test(.router) { client in
+            let text = String(repeating: "1 ", count: 7_500)  // 15,000 characters of spaced digits
+            let item = #"{"text":"\#(text)","direction":"input"}"#
+            let over = #"{"items":["# + Array(repeating: item, count: 14).joined(separator: ",") + "]}"
+            let refused = try await post(client, "/v1/check/batch", over)
+            #expect(refused.status == .contentTooLarge)
+            #expect(String(buffer: refused.body).contains("work_budget_exceeded"))
+            let within = #"{"items":["# + Array(repeating: item, count: 13).joined(separator: ",") + "]}"
+            #expect(try await post(client, "/v1/check/batch", within).status == .ok)
+            let metrics = try await client.execute(uri: "/metrics", method: .get)
+            #expect(String(buffer: metrics.body).contains("guardrails_budget_refusals_total 1"))
+        }
+    }
+
     @Test func internalAPIKeyIsRequiredWhenSet() async throws {
         let key = "0123456789abcdef0123"
         try await app(["INTERNAL_API_KEY": key]).test(.router) { client in

@@ -28,6 +28,7 @@ extension MetricFamily {
     public static let httpClientRequestDuration = MetricFamily("http_client_request_duration_seconds", help: "Outbound HTTP request duration in seconds, by target.")
     public static let dbPoolConnections = MetricFamily("db_pool_connections", help: "Database pool connections by state: in_use, idle, max.")
     public static let guardrailsChecks = MetricFamily("guardrails_checks_total", help: "Guardrails checks, by direction and resulting action.")
+    public static let guardrailsBudgetRefusals = MetricFamily("guardrails_budget_refusals_total", help: "Batch checks refused before any work because their texts together exceed the per-request budget.")
     public static let guardrailsFindings = MetricFamily("guardrails_findings_total", help: "Guardrails findings, by type.")
     public static let ragSearchDuration = MetricFamily("rag_search_duration_seconds", help: "Knowledge-base search duration in seconds, by mode.")
     public static let ragChunks = MetricFamily("rag_chunks", help: "Chunks in the knowledge-base store.")
