@@ -7,6 +7,25 @@ import SharedHealth
 struct GuardrailsController: Sendable {
     let engine: GuardrailsEngine
     let metrics: ServiceMetrics
+    /// Large texts are checked here, off the event loops: under a flood of maximal requests
+    /// `/live` and other clients' short messages are still answered at once. One worker fewer
+    /// than the cores, so the loops always have a core.
+    let heavyWork: BlockingWorkerPool<Void>
+    /// Requests with more text than this (in all) go to `heavyWork`; a customer's message
+    /// (at most 4,000 characters through the concierge) stays inline, where it is fastest.
+    static let inlineCharacters = 4_000
+
+    init(engine: GuardrailsEngine, metrics: ServiceMetrics, heavyWorkers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)) {
+        self.engine = engine
+        self.metrics = metrics
+        self.heavyWork = BlockingWorkerPool(name: "guardrails-heavy-check", maxWorkers: heavyWorkers) {}
+    }
+
+    /// Runs `work` inline for small requests and on `heavyWork` for large ones.
+    func run<T: Sendable>(characters: Int, _ work: @escaping @Sendable () throws -> T) async throws -> T {
+        guard characters > Self.inlineCharacters else { return try work() }
+        return try await heavyWork.run { _ in Result { try work() } }
+    }
     /// Longest text accepted, in Unicode scalars.
     static let maxTextLength = 20_000
     static let maxBatchItems = 100
@@ -55,8 +74,9 @@ struct GuardrailsController: Sendable {
             } else {
                 body = try await request.decode(as: CheckRequest.self, context: context)
             }
+            let result = try await run(characters: body.text?.utf8.count ?? 0) { try check(body, field: "") }
             var writer = JSONWriter(capacity: 512)
-            Self.write(try check(body, field: ""), to: &writer)
+            Self.write(result, to: &writer)
             return Self.jsonResponse(writer)
         }
         group.post("/check/batch") { request, context -> Response in
@@ -73,7 +93,9 @@ struct GuardrailsController: Sendable {
                     message: "The batch's texts hold \(characters) characters together; one request may check at most \(Self.maxBatchCharacters). Split it."
                 )
             }
-            let results = try items.enumerated().map { index, item in try check(item, field: "items[\(index)].") }
+            let results = try await run(characters: characters) {
+                try items.enumerated().map { index, item in try check(item, field: "items[\(index)].") }
+            }
             var writer = JSONWriter(capacity: 512 * results.count)
             writer.beginObject()
             writer.key("results")
@@ -91,7 +113,7 @@ struct GuardrailsController: Sendable {
                 throw APIError.badRequest("Field 'operator' must be one of mask, replace, hash.")
             }
             let entities: Set<PIIEntity> = try body.entities.map { try Self.parse($0, field: "entities") } ?? Set(PIIEntity.allCases)
-            let result = engine.redact(text, operator: redaction, entities: entities)
+            let result = try await run(characters: text.utf8.count) { engine.redact(text, operator: redaction, entities: entities) }
             record(result.findings)
             return RedactResponse(redacted_text: result.text, findings: result.findings)
         }
