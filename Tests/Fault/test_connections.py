@@ -2,7 +2,7 @@
 GuardrailsService (.build/debug): 2,000 connections held open (half silent, half trickling a
 request head one byte at a time) while a new client keeps being served; the server closes them
 after the idle / head-read timeout (HTTP_IDLE_TIMEOUT_SECONDS) and never holds more than
-HTTP_MAX_CONNECTIONS.
+HTTP_MAX_CONNECTIONS. And SIGTERM in the middle of adversarial checks ends the process cleanly.
 
 Needs no database: runs everywhere `make test` runs (the executables must be built)."""
 import http.client
@@ -119,3 +119,50 @@ class ConnectionHygieneTests(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+@unittest.skipUnless((BIN / "GuardrailsService").exists(), "build the executables first (make test builds them)")
+class ShutdownUnderLoadTests(unittest.TestCase):
+    """The abuse test saw a process stuck in a super-linear scan ignore SIGTERM. Scans are
+    linear and bounded per request now: SIGTERM while connections keep sending large adversarial
+    checks ends the process cleanly, well inside a container's grace period."""
+
+    def test_sigterm_mid_scan_exits_cleanly(self):
+        directory = pathlib.Path(tempfile.mkdtemp(prefix="shutdown-"))
+        env = {"HOST": "127.0.0.1", "LOG_LEVEL": "warning", "GUARDRAILS_HASH_SECRET": "shutdown-hash-secret-0123456789", "PATH": "/usr/bin:/bin"}
+        service = Service("GuardrailsService", directory, env)
+        service.start()
+        service.wait_ready()
+        body = json.dumps({"items": [{"text": "1 " * 2_500, "direction": "input"}] * 4})
+        stop = threading.Event()
+        answered = []
+
+        def attack():
+            while not stop.is_set():
+                try:
+                    connection = http.client.HTTPConnection("127.0.0.1", service.port, timeout=30)
+                    connection.request("POST", "/v1/check/batch", body, {"Content-Type": "application/json"})
+                    answered.append(connection.getresponse().status)
+                    connection.close()
+                except OSError:
+                    time.sleep(0.05)
+
+        attackers = [threading.Thread(target=attack, daemon=True) for _ in range(4)]
+        for thread in attackers:
+            thread.start()
+        try:
+            time.sleep(2)
+            self.assertTrue(answered, "no attack request was answered before the signal")
+            started = time.monotonic()
+            service.process.terminate()
+            code = service.process.wait(timeout=25)
+            seconds = time.monotonic() - started
+            self.assertEqual(code, 0, (directory / "GuardrailsService.log").read_text()[-1500:])
+            self.assertLess(seconds, 20, f"took {seconds:.1f}s to stop")
+            print(f"\nSIGTERM under 4 connections of adversarial batches: exited 0 after {seconds:.1f} s, {len(answered)} requests answered")
+            self.assertTrue(all(status in (200, 503) for status in answered), set(answered))
+        finally:
+            stop.set()
+            for thread in attackers:
+                thread.join(timeout=5)
+            service.stop()
