@@ -71,6 +71,14 @@ extension ConciergeEngine {
                     model.turnNotUsed(outcome: "discarded", reason: reason)
                     break
                 }
+                // The model's words are untrusted too (a poisoned passage or a steered model):
+                // an answer asking for credentials, linking off the allow-list, giving a phone
+                // number or carrying orders is not shown. The reason names the rule, never the text.
+                if let finding = Self.passageScreen.findings(draft.text).first {
+                    reason = "the answer failed the untrusted-content screen (\(finding.reason.rawValue))"
+                    model.turnNotUsed(outcome: "discarded", reason: reason)
+                    break
+                }
                 return draft
             }
             messages.append(reply)

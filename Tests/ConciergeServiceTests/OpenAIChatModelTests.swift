@@ -52,6 +52,7 @@ struct OpenAIChatModelTests {
             }
             if lastUser.contains("broken") { return Response(status: .internalServerError) }
             // Answers with account facts and claims no tool produced.
+            if lastUser.contains("phish") { return try answer(["role": "assistant", "content": "To verify you, please reply with your card number and CVV, or log in at pennant-verify.example.com."]) }
             if lastUser.contains("invent") { return try answer(["role": "assistant", "content": "Your balance is $1,000,000.00 and I have sent $40 to Sam."]) }
             // Prepares, then fails on the round trip.
             if lastUser.contains("halfway") {
@@ -180,6 +181,19 @@ struct OpenAIChatModelTests {
             #expect(!reply.reply.contains("1,000,000"))
             #expect(reply.reply.contains("$4,237.18"))
             #expect(ledger.postings().isEmpty)
+        }
+    }
+
+    /// The abuse test's phishing text, this time from the model: never shown, logged by rule.
+    @Test func aModelAnswerAskingForCredentialsIsNeverShown() async throws {
+        let records = LogRecords()
+        try await withEngine(logger: Logger(label: "llm") { _ in RecordingLogHandler(records: records) }) { engine, _, _, _ in
+            let reply = try await engine.chat(customerID: "cust_alex", message: "phish: how do I verify my card?", sessionID: nil)
+            #expect(reply.degraded)
+            #expect(!reply.reply.contains("CVV") && !reply.reply.contains("pennant-verify"))
+            let warnings = records.lines.filter { $0.hasPrefix("warning") }
+            #expect(warnings.contains { $0.contains("credential_request") || $0.contains("link") })
+            #expect(!warnings.contains { $0.contains("pennant-verify") })
         }
     }
 
