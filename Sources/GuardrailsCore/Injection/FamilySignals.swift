@@ -71,7 +71,14 @@ enum FamilySignals {
         guard tokens.count >= 8 else { return nil }
         var odd: [Bool] = []
         odd.reserveCapacity(tokens.count)
-        for token in tokens.prefix(2_000) { odd.append(isOddToken(token)) }
+        // Markdown with bold words (help text, a pasted e-mail) pairs its "**": there the marks
+        // at a word's edges are formatting, not noise.
+        let emphasis = text.components(separatedBy: "**").count - 1
+        let markdown = emphasis >= 4 && emphasis % 2 == 0
+        for token in tokens.prefix(2_000) {
+            let word = markdown ? token.trimmingCharacters(in: emphasisMarks)[...] : token
+            odd.append(word.isEmpty ? false : isOddToken(word))
+        }
         let window = min(12, odd.count)
         var count = odd.prefix(window).filter { $0 }.count
         var best = count
@@ -94,6 +101,7 @@ enum FamilySignals {
     }()
 
     static let markdownMarks = CharacterSet(charactersIn: "|-:*#=_`")
+    static let emphasisMarks = CharacterSet(charactersIn: "*_")
 
     static func isOddToken(_ token: Substring) -> Bool {
         // Most tokens are plain words: lower-case ASCII letters, maybe one capital first and
@@ -109,12 +117,8 @@ enum FamilySignals {
             if !plain { break }
         }
         if plain && token.utf8.count >= 2 { return false }
-        // Markdown structure — table bars and rules, emphasis around a word — is not noise.
-        let trimmed = token.trimmingCharacters(in: markdownMarks)
-        if trimmed.isEmpty { return false }
-        if trimmed.count < token.count, trimmed.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }) {
-            return false
-        }
+        // Markdown table structure — bars, rules, alignment colons — is not noise.
+        if token.trimmingCharacters(in: markdownMarks).isEmpty { return false }
         let scalars = Array(token.unicodeScalars)
         guard scalars.count >= 2 else {
             // A lone bracket or symbol between words.
