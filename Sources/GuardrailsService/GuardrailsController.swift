@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GuardrailsCore
 import Hummingbird
 import SharedHealth
@@ -8,23 +9,22 @@ struct GuardrailsController: Sendable {
     let engine: GuardrailsEngine
     let metrics: ServiceMetrics
     /// Large texts are checked here, off the event loops: under a flood of maximal requests
-    /// `/live` and other clients' short messages are still answered at once. One worker fewer
-    /// than the cores, so the loops always have a core.
-    let heavyWork: BlockingWorkerPool<Void>
-    /// Requests with more text than this (in all) go to `heavyWork`; a customer's message
-    /// (at most 4,000 characters through the concierge) stays inline, where it is fastest.
+    /// `/live` and other clients' short messages are still answered at once.
+    let heavyWork: HeavyWork
+    /// Requests with more text than this (in all, in Unicode scalars) go to `heavyWork`; a
+    /// customer's message (at most 4,000 through the concierge) stays inline, where it is fastest.
     static let inlineCharacters = 4_000
 
-    init(engine: GuardrailsEngine, metrics: ServiceMetrics, heavyWorkers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)) {
+    init(engine: GuardrailsEngine, metrics: ServiceMetrics, heavyWork: HeavyWork = HeavyWork()) {
         self.engine = engine
         self.metrics = metrics
-        self.heavyWork = BlockingWorkerPool(name: "guardrails-heavy-check", maxWorkers: heavyWorkers) {}
+        self.heavyWork = heavyWork
     }
 
     /// Runs `work` inline for small requests and on `heavyWork` for large ones.
     func run<T: Sendable>(characters: Int, _ work: @escaping @Sendable () throws -> T) async throws -> T {
         guard characters > Self.inlineCharacters else { return try work() }
-        return try await heavyWork.run { _ in Result { try work() } }
+        return try await heavyWork.run(work)
     }
     /// Longest text accepted, in Unicode scalars.
     static let maxTextLength = 20_000
@@ -74,7 +74,7 @@ struct GuardrailsController: Sendable {
             } else {
                 body = try await request.decode(as: CheckRequest.self, context: context)
             }
-            let result = try await run(characters: body.text?.utf8.count ?? 0) { try check(body, field: "") }
+            let result = try await run(characters: body.text?.unicodeScalars.count ?? 0) { try check(body, field: "") }
             var writer = JSONWriter(capacity: 512)
             Self.write(result, to: &writer)
             return Self.jsonResponse(writer)
@@ -113,7 +113,7 @@ struct GuardrailsController: Sendable {
                 throw APIError.badRequest("Field 'operator' must be one of mask, replace, hash.")
             }
             let entities: Set<PIIEntity> = try body.entities.map { try Self.parse($0, field: "entities") } ?? Set(PIIEntity.allCases)
-            let result = try await run(characters: text.utf8.count) { engine.redact(text, operator: redaction, entities: entities) }
+            let result = try await run(characters: text.unicodeScalars.count) { engine.redact(text, operator: redaction, entities: entities) }
             record(result.findings)
             return RedactResponse(redacted_text: result.text, findings: result.findings)
         }
@@ -219,3 +219,26 @@ struct GuardrailsController: Sendable {
 }
 
 extension GuardrailsPolicy: ResponseEncodable {}
+
+/// The worker threads for large checks — one fewer than the cores, so the event loops always
+/// have one — and a bound on what may wait for them: past `maxQueued` a request is answered 503
+/// at once instead of waiting behind minutes of work.
+final class HeavyWork: Sendable {
+    let pool: BlockingWorkerPool<Void>
+    let maxQueued: Int
+    private let queued = Atomic<Int>(0)
+
+    init(workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount - 1), maxQueued: Int = 32) {
+        self.pool = BlockingWorkerPool(name: "guardrails-heavy-check", maxWorkers: workers) {}
+        self.maxQueued = maxQueued
+    }
+
+    func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        guard queued.add(1, ordering: .relaxed).newValue <= maxQueued else {
+            queued.subtract(1, ordering: .relaxed)
+            throw APIError(.serviceUnavailable, code: "overloaded", message: "Too many large checks are waiting; retry shortly.", headers: [.retryAfter: "1"])
+        }
+        defer { queued.subtract(1, ordering: .relaxed) }
+        return try await pool.run { _ in Result { try work() } }
+    }
+}

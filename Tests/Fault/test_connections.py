@@ -117,9 +117,6 @@ class ConnectionHygieneTests(unittest.TestCase):
                 s.close()
 
 
-if __name__ == "__main__":
-    unittest.main()
-
 
 @unittest.skipUnless((BIN / "GuardrailsService").exists(), "build the executables first (make test builds them)")
 class ShutdownUnderLoadTests(unittest.TestCase):
@@ -166,3 +163,7 @@ class ShutdownUnderLoadTests(unittest.TestCase):
             for thread in attackers:
                 thread.join(timeout=5)
             service.stop()
+
+
+if __name__ == "__main__":
+    unittest.main()

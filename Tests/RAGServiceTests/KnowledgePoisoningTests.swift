@@ -78,7 +78,7 @@ struct KnowledgePoisoningTests {
             func document(_ id: String) -> String {
                 #"{"id":""# + id + #"","title":"Long note","category":"notes","text":""# + String(repeating: "Savings grow with time. ", count: 10_000) + #""}"#
             }
-            // The bundled articles plus one 240k-character note fit; a third does not.
+            // The bundled articles plus two 240,000-character notes fit; a third does not.
             #expect(try await client.postJSON("/v1/documents", document("long-1"), headers: bearer(Self.editorKey)).status == .created)
             #expect(try await client.postJSON("/v1/documents", document("long-2"), headers: bearer(Self.editorKey)).status == .created)
             let full = try await client.postJSON("/v1/documents", document("long-3"), headers: bearer(Self.editorKey))

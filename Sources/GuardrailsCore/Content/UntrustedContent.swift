@@ -83,13 +83,22 @@ public struct UntrustedContentScreen: Sendable {
             found.append(Finding(reason: .credentialRequest, excerpt: String(sentence.trimmingCharacters(in: .whitespaces).prefix(80))))
         }
         // The injection rules, not the learned model: that was trained on chat messages, and
-        // long help text about privacy or deleting data reads to it like an attack.
-        let injection = Self.injectionRules.detect(text)
-        if injection.score >= Self.injectionThreshold, let strongest = injection.findings.first {
+        // long help text about privacy or deleting data reads to it like an attack. Only the
+        // families that address the reader: help text may well describe phishing e-mails,
+        // forged checks or code.
+        let orders = Self.injectionRules.detect(text).findings.filter { finding in
+            Self.orderFamilies.contains { finding.recognizer == "injection." + $0.rawValue }
+        }
+        if InjectionDetector.combine(orders.map(\.score)) >= Self.injectionThreshold, let strongest = orders.first {
             found.append(Finding(reason: .instructions, excerpt: String((strongest.evidence ?? strongest.recognizer).prefix(80))))
         }
         return found
     }
+
+    /// Families whose findings are orders to whoever reads the text.
+    static let orderFamilies: [InjectionFamily] = [
+        .instructionOverride, .systemPromptExtraction, .rolePlay, .delimiterForgery, .toolCallForgery, .exfiltration, .encodedPayload, .configForgery,
+    ]
 
     static let injectionRules = InjectionDetector(attackModel: nil)
     /// The input policy's blocking threshold.

@@ -2,7 +2,7 @@ import Foundation
 import TextClassification
 
 /// A linear model over hashed word and character n-grams that reads a message as an attack on
-/// the assistant or as ordinary customer text. Trained by `GuardrailsTrainer` on public
+/// the assistant or as ordinary customer text. Trained by `ConciergeTrainer train-attacks` on public
 /// jailbreak and indirect-injection data and on real customer-service text
 /// (training/guardrails/README.md); it catches the phrasings the family rules have never seen.
 public struct AttackModel: Sendable {
@@ -26,8 +26,8 @@ public struct AttackModel: Sendable {
         Double(classifier.probabilities(text)[attackIndex])
     }
 
-    /// The model bundled with GuardrailsCore; nil only when the resource is missing or damaged,
-    /// in which case the family rules alone decide.
+    /// The model bundled with GuardrailsCore; nil when its file is missing or damaged (the
+    /// family rules then decide alone). The images copy the resource bundles with the binaries.
     public static let bundled: AttackModel? = try? loadBundled()
 
     public static func loadBundled() throws -> AttackModel {

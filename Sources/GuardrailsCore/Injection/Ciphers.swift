@@ -11,6 +11,9 @@ extension EncodedPayloads {
         func keep(_ encoding: String, _ decoded: String?) {
             if let decoded, readsAsEnglish(decoded) { payloads.append(Payload(encoding: encoding, decoded: decoded, start: 0, end: length)) }
         }
+        func keepIfPlainlyEnglish(_ encoding: String, _ decoded: String?) {
+            if let decoded, readsAsEnglish(decoded, share: 0.4, minimumWords: 5) { payloads.append(Payload(encoding: encoding, decoded: decoded, start: 0, end: length)) }
+        }
         // One pass over the bytes decides which decoders are worth running: every message
         // goes through here, and almost none is encoded.
         var dotsAndDashes = 0
@@ -32,10 +35,13 @@ extension EncodedPayloads {
         if dotsAndDashes >= 12 || brailleLead { keep("morse", morse(text)) }
         if brailleLead { keep("braille", braille(text)) }
         if let letters = nato(text) { payloads.append(Payload(encoding: "nato", decoded: letters, start: 0, end: length)) }
-        if percents > 6 { keep("percent", percentDecoded(text)) }
+        // Whole-text transforms only for text that is not English on its surface, and kept only
+        // when the result is plainly English: a Spanish sentence reversed has "is" and "on" in
+        // it, and a link with %20 in an English message decodes to the same English.
         if !asciiReadsAsEnglish(text) {
-            keep("rot13", rot13(text))
-            keep("reversed", String(text.reversed()))
+            if percents > 6 { keepIfPlainlyEnglish("percent", percentDecoded(text)) }
+            keepIfPlainlyEnglish("rot13", rot13(text))
+            keepIfPlainlyEnglish("reversed", String(text.reversed()))
         }
         if longUpperRun {
             for token in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) where token.count >= 16 {
@@ -78,12 +84,12 @@ extension EncodedPayloads {
         "like", "use", "get", "one", "any", "some", "no", "yes", "ignore", "instructions", "previous", "above", "password",
     ]
 
-    /// At least three words, a quarter of them common English words.
-    static func readsAsEnglish(_ text: String) -> Bool {
+    /// At least `minimumWords` words, `share` of them common English words.
+    static func readsAsEnglish(_ text: String, share: Double = 0.25, minimumWords: Int = 3) -> Bool {
         let words = text.lowercased().split { !$0.isLetter }
-        guard words.count >= 3 else { return false }
+        guard words.count >= minimumWords else { return false }
         let common = words.prefix(400).filter { commonWords.contains(String($0)) }.count
-        return common >= 3 && Double(common) >= 0.25 * Double(min(words.count, 400))
+        return common >= 3 && Double(common) >= share * Double(min(words.count, 400))
     }
 
     static let morseTable: [String: Character] = [
@@ -138,7 +144,8 @@ extension EncodedPayloads {
         "whiskey": "w", "whisky": "w", "x-ray": "x", "xray": "x", "yankee": "y", "zulu": "z",
     ]
 
-    /// Six or more NATO code words in a row: spelled-out text, whatever it says.
+    /// Twelve or more NATO code words in a row: spelled-out text, whatever it says (a
+    /// confirmation code read out is shorter).
     static let rareNatoWords = ["bravo", "charlie", "foxtrot", "juliet", "kilo", "oscar", "quebec", "romeo", "sierra", "tango", "uniform", "whiskey", "whisky", "yankee", "zulu", "xray", "x-ray"].map { Array($0.utf8) }
 
     static let rareNatoMatcher = TokenMatcher(rareNatoWords)
@@ -168,7 +175,7 @@ extension EncodedPayloads {
             }
         }
         if run > best { best = run; letters = current }
-        return best >= 6 ? letters : nil
+        return best >= 12 ? letters : nil
     }
 
     static func rot13(_ text: String) -> String {

@@ -31,10 +31,10 @@ enum FamilySignals {
             switch scalar.value {
             case 0xE0000...0xE007F: tags += 1
             case 0xE0100...0xE01EF: invisible += 1  // variation selectors supplement
-            case 0x200B, 0x200C, 0x2060...0x2064, 0xFEFF, 0x180E, 0x00AD, 0x034F, 0x115F, 0x1160, 0x3164:
-                invisible += 1
-            case 0x200D where previous.properties.isAlphabetic:
-                invisible += 1  // a joiner between letters, not inside an emoji sequence
+            // Between letters only: a zero-width space or BOM at a line's edge comes with text
+            // pasted from web pages and documents (soft hyphens are typography, not counted).
+            case 0x200B, 0x200C, 0x200D, 0x2060...0x2064, 0xFEFF, 0x180E, 0x034F, 0x115F, 0x1160, 0x3164:
+                if previous.properties.isAlphabetic { invisible += 1 }
             case 0xFF21...0xFF5A, 0x1D400...0x1D7FF, 0x24B6...0x24E9, 0x1F130...0x1F189, 0x0250...0x02AF, 0x1D00...0x1D2B:
                 styled += 1  // full-width, mathematical, enclosed, upside-down and small-capital letters
             default: break
@@ -211,14 +211,14 @@ enum FamilySignals {
     /// Payload shapes of SQL, shell, script and template injection, on the lower-cased text.
     static let codePayloads: [String] = [
         "' or '1'='1", "' or 1=1", "\" or 1=1", "or 1=1--", "' or ''='", "union select", "union all select", "drop table",
-        "drop database", "delete from ", "insert into ", "truncate table", "xp_cmdshell", "; shutdown", "' --", "';--", "\";--",
+        "drop database", "; delete from", "'; delete", "insert into ", "truncate table", "xp_cmdshell", "; shutdown", "';--", "\";--",
         "sleep(", "benchmark(", "waitfor delay", "information_schema", "load_file(", "into outfile",
         "<script", "</script", "javascript:", "onerror=", "onload=", "document.cookie", "alert(", "eval(", "exec(",
         "os.system(", "subprocess.", "__import__(", "import os", "rm -rf", "rm -fr", ":(){ :|:& };:", "/etc/passwd", "/etc/shadow",
-        "| sh", "|sh", "| bash", "|bash", "curl http", "wget http", "nc -e", "netcat -e", "/bin/sh", "/bin/bash", "powershell -",
+        "curl http", "wget http", "nc -e", "netcat -e", "/bin/sh", "/bin/bash", "powershell -",
         "invoke-expression", "iex(", "cmd.exe", "chmod 777", "mkfifo", "base64 -d", "${jndi:", "{{7*7}}", "{{config", "${7*7}",
         "<%=", "<?php", "system(", "shell_exec(", "passthru(", "popen(", "runtime.getruntime", "../../", "..\\..\\",
-        "$(", "os.fork", "fork()", "child_process", "execsync", ")(|(", "*)(", "'); ", "');", "set balance", "'/*", "*/--", "xp_", "@@version",
+        "$(", "os.fork", "fork()", "child_process", "execsync", ")(|(", "*)(", "'); ", "');", "update accounts set", "'/*", "*/--", "xp_", "@@version",
     ]
     static let codePayloadMatcher = TokenMatcher(codePayloads.map { Array($0.utf8) })
 
@@ -244,8 +244,11 @@ enum FamilySignals {
         if fragments.contains(where: { lowered.contains($0) }) && (lowered.contains("![") || lowered.contains("concaten") || lowered.contains("\"+\"") || lowered.contains("join")) {
             return Signal(family: .exfiltration, kind: "url_fragments", score: 0.85, start: 0, end: text.scalarCount, evidence: "a link assembled from pieces")
         }
-        // Placeholders: [UPPER], {word}, <UPPER>, $WORD, %WORD%.
+        // Placeholders: [UPPER], {word}, <UPPER>. Where links start is found once, so each
+        // placeholder costs a binary search, not a pass over the text (a text of thousands of
+        // "[AB]" must stay linear).
         let scalars = Array(text.unicodeScalars)
+        let links = linkStarts(scalars)
         var index = 0
         while index < scalars.count {
             let open = scalars[index]
@@ -263,7 +266,7 @@ enum FamilySignals {
                 let word = inner.lowercased()
                 let isPlaceholder = inner == inner.uppercased() && inner.contains(where: \.isLetter)
                     || ["data", "info", "secret", "conversation", "history", "chat", "message", "messages", "summary", "password", "context", "input", "query", "user data", "previous message"].contains(word)
-                if isPlaceholder, urlNear(lowered, scalarOffset: index) {
+                if isPlaceholder, isNear(links, index, within: 200) {
                     return Signal(family: .exfiltration, kind: "url_placeholder", score: 0.85, start: index, end: end + 1, evidence: String(inner.prefix(30)))
                 }
             }
@@ -272,12 +275,35 @@ enum FamilySignals {
         return nil
     }
 
-    /// Whether a URL starts within 200 characters before or after an offset.
-    static func urlNear(_ lowered: String, scalarOffset: Int) -> Bool {
-        let scalars = Array(lowered.unicodeScalars)
-        let low = max(0, scalarOffset - 200)
-        let high = min(scalars.count, scalarOffset + 200)
-        let window = String(String.UnicodeScalarView(scalars[low..<high]))
-        return window.contains("http") || window.contains("www.") || window.contains("](")
+    static let linkMarkers: [[Unicode.Scalar]] = ["http", "www.", "]("].map { Array($0.unicodeScalars) }
+
+    /// Offsets where "http", "www." or "](" starts (ASCII case folded), ascending.
+    static func linkStarts(_ scalars: [Unicode.Scalar]) -> [Int] {
+        var starts: [Int] = []
+        for index in scalars.indices {
+            let first = scalars[index]
+            guard first == "h" || first == "H" || first == "w" || first == "W" || first == "]" else { continue }
+            for marker in linkMarkers where index + marker.count <= scalars.count {
+                var matches = true
+                for (offset, expected) in marker.enumerated() {
+                    let scalar = scalars[index + offset]
+                    let lower = scalar.value >= 65 && scalar.value <= 90 ? Unicode.Scalar(scalar.value + 32)! : scalar
+                    if lower != expected { matches = false; break }
+                }
+                if matches { starts.append(index); break }
+            }
+        }
+        return starts
+    }
+
+    /// Whether an ascending list holds a value within `distance` of `offset`.
+    static func isNear(_ sorted: [Int], _ offset: Int, within distance: Int) -> Bool {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < offset - distance { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] <= offset + distance
     }
 }

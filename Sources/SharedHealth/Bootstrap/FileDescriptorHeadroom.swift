@@ -16,12 +16,12 @@ enum FileDescriptorHeadroom {
 
     static func ensure(forConnections connections: Int, logger: Logger) {
         var limit = rlimit()
-        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return }
+        guard getrlimit(RLIMIT_NOFILE_VALUE, &limit) == 0 else { return }
         let needed = rlim_t(connections + reserve)
         if limit.rlim_cur < needed, limit.rlim_cur < limit.rlim_max {
             var raised = limit
             raised.rlim_cur = min(needed, limit.rlim_max)
-            if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &raised) == 0 { limit = raised }
+            if setrlimit(RLIMIT_NOFILE_VALUE, &raised) == 0 { limit = raised }
         }
         if limit.rlim_cur < needed {
             logger.warning(

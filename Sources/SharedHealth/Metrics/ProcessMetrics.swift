@@ -81,10 +81,11 @@ public struct ProcessSnapshot: Sendable, Equatable {
     }
 }
 
+/// The open-files resource for getrlimit/setrlimit, typed as each C library wants it.
 #if canImport(Glibc)
-private let RLIMIT_NOFILE_VALUE = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+let RLIMIT_NOFILE_VALUE = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
 #else
-private let RLIMIT_NOFILE_VALUE = RLIMIT_NOFILE
+let RLIMIT_NOFILE_VALUE = RLIMIT_NOFILE
 #endif
 
 /// Copies a fresh `ProcessSnapshot` into the `process_*` families at each scrape.
