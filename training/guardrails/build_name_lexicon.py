@@ -8,8 +8,10 @@
 - More first names: the US Social Security Administration's national baby-name data (names
   given to at least five babies in a year, 1880–2020; public domain, US government work), as
   compiled in hackerb9/ssa-baby-names commit 0b1a1316457d55447d1a1f7bfe57ee15e53cc2f0
-  (`maxoccurances.txt`: each name's largest yearly count). A name's share is that count over
-  3.5 million births a year; names never given to 20 babies in a year are left out. It brings
+  (`maxoccurances.txt`: each name's largest yearly count). Only names the census lacks are
+  added, with their share (that count over 3.5 million births a year) capped below 0.05 %, so
+  a name known from here alone needs a cue or a second name word before it is read as a name;
+  names never given to 20 babies in a year are left out. It brings
   the first names of the last 70 years (Rahul, Priya, Kenji, Aaliyah) the 1990 Census lacks.
 - Ordinary words: the lower-case entries of Debian's `wamerican-small` word list (SCOWL size
   35, 2020.12.07; permissive licence, /usr/share/doc/wamerican-small/copyright) — a
@@ -96,9 +98,11 @@ def main():
         with open(args.ssa, encoding="ascii") as f:
             for line in f:
                 name, _, count, _ = line.strip().split(",")
-                if int(count) >= 20:
+                # Only names the census lacks: a yearly peak overstates how common a name is
+                # across the population ("Grace" peaked high, but is mostly a word).
+                if int(count) >= 20 and name.lower() not in first:
                     share = int(count) / 3_500_000 * 100  # percent of a year's births
-                    first[name.lower()] = max(first.get(name.lower(), 0.0), share)
+                    first[name.lower()] = min(share, 0.049)
     last = census(os.path.join(args.names, "dist.all.last"), minimum=0.001)
     with open(args.words, encoding="utf-8") as f:
         words = {w.strip() for w in f if re.fullmatch(r"[a-z]+", w.strip())}

@@ -246,7 +246,9 @@ enum PersonNames {
                 let nextKey = following?.key ?? ""
                 isName = token.isKnownName && !token.isOrdinary && !objectWords.contains(nextKey) && token.entry.firstNameShare + (token.entry.isSurname ? 50 : 0) >= 50
             } else {
+                // No cue at all: only a name the census knows well ("Tesla", a baby name too, is a brand).
                 isName = token.isKnownName && !token.isOrdinary && !afterPreposition && !["the", "a", "an", "my", "our", "your"].contains(previousKey)
+                    && (token.entry.firstNameShare >= 50 || token.entry.isSurname)
             }
             if isName {
                 var range = run.first!.range.lowerBound..<run.last!.range.upperBound
