@@ -46,10 +46,14 @@ extension ConciergeEngine {
         var draft = Draft(text: "", intent: .unknown)
         var usedTools = false
         var reason = "no answer after 4 tool rounds"
+        let deadline = ContinuousClock.now + modelTurnBudget
         for _ in 0..<4 {
             let reply: LLMMessage
             do {
-                reply = try await model.complete(messages, tools: Self.toolDefinitions())
+                reply = try await Self.complete(model, messages, before: deadline)
+            } catch is TurnBudgetExceeded {
+                reason = "the turn's model budget (\(modelTurnBudget)) ran out"
+                break
             } catch {
                 reason = "the model call failed: \(error)"
                 break
@@ -96,6 +100,24 @@ extension ConciergeEngine {
         }
         session = before
         return nil
+    }
+
+    struct TurnBudgetExceeded: Error {}
+
+    /// One model call, raced against the turn's deadline: a model that hangs, or tool rounds
+    /// that each take the full timeout, cannot hold the customer longer than the budget.
+    static func complete(_ model: any ChatModel, _ messages: [LLMMessage], before deadline: ContinuousClock.Instant) async throws -> LLMMessage {
+        guard deadline > ContinuousClock.now else { throw TurnBudgetExceeded() }
+        return try await withThrowingTaskGroup(of: LLMMessage?.self) { group in
+            group.addTask { try await model.complete(messages, tools: toolDefinitions()) }
+            group.addTask {
+                try await Task.sleep(until: deadline, clock: .continuous)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let reply = first else { throw TurnBudgetExceeded() }
+            return reply
+        }
     }
 
     /// "$1,000,000.00", "I have sent $40 to Sam", "the transfer is done": what only a tool's

@@ -44,6 +44,8 @@ public struct ConciergeEngine: Sendable {
     public var today: @Sendable () -> String = { DemoBank.today() }
     /// The `openai` responder; nil for the deterministic local one.
     public var model: (any ChatModel)?
+    /// All model calls of one turn together get at most this; then the local answer is used.
+    public var modelTurnBudget: Duration = .seconds(15)
     /// The trained intent model; nil leaves understanding to the keyword rules.
     public var intentModel: IntentModel? = .bundled
 

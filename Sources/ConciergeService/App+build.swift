@@ -20,6 +20,9 @@ struct ConciergeConfiguration {
     var llmAPIKey: String?
     var llmTimeout: Duration
     var llmMaxTokens: Int
+    /// All model calls of one chat turn together (tool round trips included) get at most this
+    /// (`LLM_TURN_BUDGET_MS`); past it the turn falls back to the local answer.
+    var llmTurnBudget: Duration
     /// Sessions and confirmations untouched this long are deleted from PostgreSQL.
     var sessionRetentionHours: Int
 
@@ -35,6 +38,7 @@ struct ConciergeConfiguration {
         llmAPIKey = try env.secret("LLM_API_KEY") ?? env.secret("TOGETHER_API_KEY")
         llmTimeout = .milliseconds(try env.int("LLM_TIMEOUT_MS", default: 10_000, range: 100...120_000))
         llmMaxTokens = try env.int("LLM_MAX_TOKENS", default: 512, range: 16...32_768)
+        llmTurnBudget = .milliseconds(try env.int("LLM_TURN_BUDGET_MS", default: 15_000, range: 100...600_000))
         sessionRetentionHours = try env.int("SESSION_RETENTION_HOURS", default: 720, range: 1...87_600)
         _ = try BearerTokenVerifier(secret: "configuration-check", environment: env)
         if llmProvider == .openai, llmAPIKey == nil, llmBaseURL == OpenAIChatModel.defaultBaseURL {
@@ -99,6 +103,7 @@ func buildApplication(runtime: ServiceRuntime, environment: EnvironmentReader) a
             timeout: configuration.llmTimeout, metrics: runtime.metrics, maxTokens: configuration.llmMaxTokens,
             logger: runtime.logger
         )
+        engine.modelTurnBudget = configuration.llmTurnBudget
     }
 
     let readiness = runtime.readinessMonitor(dependencies: dependencies)

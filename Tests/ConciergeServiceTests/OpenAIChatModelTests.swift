@@ -184,6 +184,20 @@ struct OpenAIChatModelTests {
         }
     }
 
+    /// A model slower than the turn's budget: the turn ends at the budget with the local answer,
+    /// whatever the per-call timeout says (here 30 s; the fake answers after 2 s).
+    @Test func aTurnEndsAtItsModelBudget() async throws {
+        let records = LogRecords()
+        try await withEngine(timeout: .seconds(30), logger: Logger(label: "llm") { _ in RecordingLogHandler(records: records) }) { engine, _, _, _ in
+            var engine = engine
+            engine.modelTurnBudget = .milliseconds(200)
+            let reply = try await engine.chat(customerID: "cust_alex", message: "slow balance please", sessionID: nil)
+            #expect(reply.degraded)
+            #expect(reply.reply.hasPrefix("Your balances:"))
+            #expect(records.lines.contains { $0.hasPrefix("warning") && $0.contains("budget") })
+        }
+    }
+
     /// The abuse test's phishing text, this time from the model: never shown, logged by rule.
     @Test func aModelAnswerAskingForCredentialsIsNeverShown() async throws {
         let records = LogRecords()

@@ -48,6 +48,24 @@ struct CircuitBreakerTests {
         #expect(log.all == ["closed->open"])
     }
 
+    /// A hung model timed out on every call while the breaker waited for its tenth: failures
+    /// in a row open it before the window's minimum.
+    @Test func consecutiveFailuresOpenBeforeTheMinimumNumberOfCalls() throws {
+        let breaker = makeBreaker(CircuitBreakerSettings(slidingWindowSize: 20, minimumNumberOfCalls: 10, consecutiveFailureThreshold: 3))
+        try fail(breaker, times: 2)
+        try succeed(breaker, times: 1)
+        try fail(breaker, times: 2)
+        #expect(breaker.state == .closed)  // a success in between starts the count again
+        try fail(breaker, times: 1)
+        #expect(breaker.state == .open)
+        #expect(log.all == ["closed->open"])
+        // CIRCUIT_BREAKER_CONSECUTIVE_FAILURES, default 5; 0 turns it off.
+        #expect(try CircuitBreakerSettings(environment: EnvironmentReader([:])).consecutiveFailureThreshold == 5)
+        let off = makeBreaker(CircuitBreakerSettings(slidingWindowSize: 20, minimumNumberOfCalls: 10, consecutiveFailureThreshold: 0))
+        try fail(off, times: 9)
+        #expect(off.state == .closed)
+    }
+
     @Test func opensAtTheFailureRateThresholdNotBelow() throws {
         let breaker = makeBreaker()
         // 2 failures of 5 = 40 % < 50 %.

@@ -18,7 +18,10 @@ public enum CircuitState: String, Sendable, Codable {
 
 /// Settings with resilience4j's meaning. Defaults suit a chat service calling fast internal
 /// dependencies: judge on the last 20 calls once 10 were made, open at 50 % failures or when
-/// every call is slower than 2 s, stay open 5 s, then let 3 trial calls decide.
+/// every call is slower than 2 s, stay open 5 s, then let 3 trial calls decide. Beyond
+/// resilience4j, `consecutiveFailureThreshold` (5) failures in a row open it before the window
+/// has its minimum (0 turns that off): a dependency that times out on every call should not
+/// get ten calls' worth of customers' time first.
 public struct CircuitBreakerSettings: Sendable, Equatable {
     public var slidingWindowSize: Int = 20
     public var minimumNumberOfCalls: Int = 10
@@ -27,6 +30,7 @@ public struct CircuitBreakerSettings: Sendable, Equatable {
     public var slowCallDuration: Duration = .seconds(2)
     public var waitDurationInOpenState: Duration = .seconds(5)
     public var permittedCallsInHalfOpenState: Int = 3
+    public var consecutiveFailureThreshold: Int = 5
 
     public init() {}
 
@@ -37,7 +41,8 @@ public struct CircuitBreakerSettings: Sendable, Equatable {
         slowCallRateThreshold: Double = 100,
         slowCallDuration: Duration = .seconds(2),
         waitDurationInOpenState: Duration = .seconds(5),
-        permittedCallsInHalfOpenState: Int = 3
+        permittedCallsInHalfOpenState: Int = 3,
+        consecutiveFailureThreshold: Int = 5
     ) {
         self.slidingWindowSize = max(1, slidingWindowSize)
         self.minimumNumberOfCalls = max(1, minimumNumberOfCalls)
@@ -46,6 +51,7 @@ public struct CircuitBreakerSettings: Sendable, Equatable {
         self.slowCallDuration = slowCallDuration
         self.waitDurationInOpenState = waitDurationInOpenState
         self.permittedCallsInHalfOpenState = max(1, permittedCallsInHalfOpenState)
+        self.consecutiveFailureThreshold = max(0, consecutiveFailureThreshold)
     }
 
     /// `CIRCUIT_BREAKER_*` variables.
@@ -57,7 +63,8 @@ public struct CircuitBreakerSettings: Sendable, Equatable {
             slowCallRateThreshold: try env.double("CIRCUIT_BREAKER_SLOW_CALL_RATE_THRESHOLD", default: 100, range: 1...100),
             slowCallDuration: .milliseconds(try env.int("CIRCUIT_BREAKER_SLOW_CALL_DURATION_MS", default: 2000, range: 1...600_000)),
             waitDurationInOpenState: .milliseconds(try env.int("CIRCUIT_BREAKER_WAIT_DURATION_MS", default: 5000, range: 1...3_600_000)),
-            permittedCallsInHalfOpenState: try env.int("CIRCUIT_BREAKER_HALF_OPEN_CALLS", default: 3, range: 1...1000)
+            permittedCallsInHalfOpenState: try env.int("CIRCUIT_BREAKER_HALF_OPEN_CALLS", default: 3, range: 1...1000),
+            consecutiveFailureThreshold: try env.int("CIRCUIT_BREAKER_CONSECUTIVE_FAILURES", default: 5, range: 0...10_000)
         )
     }
 }
@@ -115,6 +122,8 @@ public final class CircuitBreaker: Sendable {
         var recorded = 0
         var failures = 0
         var slowCalls = 0
+        /// Failures since the last success, in the closed state.
+        var consecutiveFailures = 0
         var openedAt: Duration = .zero
         var halfOpenIssued = 0
         var halfOpenOutcomes: [Outcome] = []
@@ -129,6 +138,7 @@ public final class CircuitBreaker: Sendable {
             recorded = 0
             failures = 0
             slowCalls = 0
+            consecutiveFailures = 0
         }
 
         mutating func push(_ outcome: Outcome) {
@@ -208,10 +218,10 @@ public final class CircuitBreaker: Sendable {
             switch machine.state {
             case .closed:
                 machine.push(outcome)
+                machine.consecutiveFailures = outcome.failed ? machine.consecutiveFailures + 1 : 0
                 let required = min(settings.minimumNumberOfCalls, settings.slidingWindowSize)
-                if machine.recorded >= required,
-                    exceeds(failures: machine.failures, slow: machine.slowCalls, of: machine.recorded)
-                {
+                let inARow = settings.consecutiveFailureThreshold > 0 && machine.consecutiveFailures >= settings.consecutiveFailureThreshold
+                if inARow || (machine.recorded >= required && exceeds(failures: machine.failures, slow: machine.slowCalls, of: machine.recorded)) {
                     transition = Self.move(&machine, to: .open, at: now)
                 }
             case .halfOpen:
