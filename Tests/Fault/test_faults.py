@@ -133,6 +133,39 @@ class FaultTests(unittest.TestCase):
     def sql(self, query):
         return support.sql(self.database, query)
 
+    def test_a_query_blocked_on_a_lock_answers_503_within_the_timeout_and_frees_the_worker(self):
+        """Another session holds a lock the concierge's query needs: the statement times out
+        (DATABASE_STATEMENT_TIMEOUT_MS), the customer gets 503 with Retry-After instead of a hung
+        request, and the pool's connection is free again once the lock is gone."""
+        _, _, concierge = self.stack(DATABASE_STATEMENT_TIMEOUT_MS="1000", DATABASE_POOL_SIZE="2")
+        status, _ = self.chat(concierge, "what is my balance?")
+        self.assertEqual(status, 200)
+        holder = subprocess.Popen([support.PSQL, self.database, "-q", "-c",
+                                   "BEGIN; LOCK TABLE ledger_accounts IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(60);"],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline and self.sql("SELECT count(*) FROM pg_locks WHERE relation = 'ledger_accounts'::regclass AND granted") == "0":
+                time.sleep(0.1)
+            statuses = []
+            for _ in range(3):  # more requests than the pool has connections
+                started = time.monotonic()
+                status, _ = self.chat(concierge, "what is my balance?", timeout=30)
+                statuses.append((status, time.monotonic() - started))
+            self.assertTrue(all(status == 503 for status, _ in statuses), statuses)
+            self.assertTrue(all(seconds < 10 for _, seconds in statuses), statuses)
+        finally:
+            # The server notices a killed client only after pg_sleep: end the holder's session.
+            self.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()")
+            holder.kill()
+            holder.wait()
+        deadline = time.monotonic() + 10
+        status = 0
+        while time.monotonic() < deadline and status != 200:
+            status, _ = self.chat(concierge, "what is my balance?")
+            time.sleep(0.2)
+        self.assertEqual(status, 200)
+
     def load(self, concierge, messages, stop, results):
         while not stop.is_set():
             for message in messages:

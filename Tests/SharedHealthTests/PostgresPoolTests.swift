@@ -161,7 +161,15 @@ struct PostgresUnreachableTests {
             applicationName: "concierge"
         )
         #expect(config?.maxConnections == 20)
-        #expect(config?.conninfo == "postgresql://u:p@db:5432/app?sslmode=disable&connect_timeout=5&application_name=concierge")
+        #expect(
+            config?.conninfo == "postgresql://u:p@db:5432/app?sslmode=disable&connect_timeout=5&application_name=concierge"
+                + "&keepalives=1&keepalives_idle=30&keepalives_interval=10&keepalives_count=3&tcp_user_timeout=30000"
+                + "&options=-c%20statement_timeout%3D10000%20-c%20idle_in_transaction_session_timeout%3D30000"
+        )
+        // A key=value string gets the same bounds; the URL's own settings win.
+        let keyValue = PostgresPool.Configuration(url: "host=db dbname=app connect_timeout=2", statementTimeoutMilliseconds: 2_000)
+        #expect(keyValue.conninfo.hasPrefix("host=db dbname=app connect_timeout=2 application_name='fintech-concierge'"))
+        #expect(keyValue.conninfo.hasSuffix("options='-c statement_timeout=2000 -c idle_in_transaction_session_timeout=6000'"))
         #expect(throws: ConfigurationError.self) {
             try PostgresPool.Configuration.fromEnvironment(EnvironmentReader(["DATABASE_URL": "mysql://x"]), applicationName: "x")
         }

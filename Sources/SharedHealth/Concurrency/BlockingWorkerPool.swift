@@ -13,6 +13,7 @@ public final class BlockingWorkerPool<Resource>: Sendable {
         /// this worker free instead of starting another (and opening another connection).
         let run: @Sendable (Resource) -> @Sendable () -> Void
         let fail: @Sendable (any Error) -> Void
+        let enqueued: ContinuousClock.Instant
     }
 
     private struct State {
@@ -25,14 +26,18 @@ public final class BlockingWorkerPool<Resource>: Sendable {
 
     let name: String
     let maxWorkers: Int
+    /// A job that waited longer than this for a worker fails with `WorkerPoolWaitTimeout`
+    /// instead of running (nil: it waits as long as it takes).
+    let maxWait: Duration?
     private let makeResource: @Sendable () -> Resource
     private let state = Mutex(State())
     private let available = DispatchSemaphore(value: 0)
     private let busyCount = Atomic<Int>(0)
 
-    public init(name: String, maxWorkers: Int, makeResource: @escaping @Sendable () -> Resource) {
+    public init(name: String, maxWorkers: Int, maxWait: Duration? = nil, makeResource: @escaping @Sendable () -> Resource) {
         self.name = name
         self.maxWorkers = max(1, maxWorkers)
+        self.maxWait = maxWait
         self.makeResource = makeResource
     }
 
@@ -57,7 +62,8 @@ public final class BlockingWorkerPool<Resource>: Sendable {
                         let result = body(resource)
                         return { continuation.resume(with: result) }
                     },
-                    fail: { continuation.resume(throwing: $0) }
+                    fail: { continuation.resume(throwing: $0) },
+                    enqueued: .now
                 )
                 if !enqueue(job) {
                     continuation.resume(throwing: WorkerPoolShutDown())
@@ -132,6 +138,11 @@ public final class BlockingWorkerPool<Resource>: Sendable {
         let resource = makeResource()
         state.withLock { $0.idle += 1 }
         while let job = next() {
+            if let maxWait, ContinuousClock.now - job.enqueued > maxWait {
+                state.withLock { $0.idle += 1 }
+                job.fail(WorkerPoolWaitTimeout(pool: name, waited: maxWait))
+                continue
+            }
             busyCount.add(1, ordering: .relaxed)
             let deliver = job.run(resource)
             busyCount.subtract(1, ordering: .relaxed)
@@ -139,6 +150,14 @@ public final class BlockingWorkerPool<Resource>: Sendable {
             deliver()
         }
     }
+}
+
+/// A job waited longer than the pool's `maxWait` for a worker: every worker was busy (a slow
+/// or blocked dependency). Callers answer 503 with Retry-After.
+public struct WorkerPoolWaitTimeout: Error, CustomStringConvertible {
+    public let pool: String
+    public let waited: Duration
+    public var description: String { "no \(pool) worker free within \(waited)" }
 }
 
 public struct WorkerPoolShutDown: Error, CustomStringConvertible {

@@ -84,6 +84,11 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
         case let error as PostgresError where error.kind == .invalidText || error.sqlState == "22P05":
             // NUL characters (raw, or as \u0000 in JSON) cannot be stored as PostgreSQL text.
             return .badRequest("Text must not contain NUL (U+0000) characters.")
+        case let error as PostgresError where error.sqlState == "57014":
+            // statement_timeout (or a cancel): the database is too slow or blocked right now.
+            return .dependencyUnavailable("The database", retryAfterSeconds: 1)
+        case is WorkerPoolWaitTimeout:
+            return .dependencyUnavailable("The database", retryAfterSeconds: 1)
         case let error as PostgresError where error.kind == .connection:
             // The database is unreachable (restart, failover): the request may be retried.
             return .dependencyUnavailable("The database", retryAfterSeconds: 1)

@@ -15,12 +15,24 @@ public final class PostgresPool: Service, Sendable {
         public var maxConnections: Int
         public var connectTimeoutSeconds: Int
         public var applicationName: String
+        /// The server cancels a statement running longer than this (`statement_timeout`), and
+        /// ends a session idle inside a transaction for three times as long: a query blocked on
+        /// a lock or a runaway plan cannot hold a worker for ever (`DATABASE_STATEMENT_TIMEOUT_MS`).
+        public var statementTimeoutMilliseconds: Int
+        /// A request waits at most this long for a free connection, then gets 503 + Retry-After
+        /// (`DATABASE_POOL_WAIT_MS`).
+        public var poolWait: Duration
 
-        public init(url: String, maxConnections: Int = 10, connectTimeoutSeconds: Int = 5, applicationName: String = "fintech-concierge") {
+        public init(
+            url: String, maxConnections: Int = 10, connectTimeoutSeconds: Int = 5, applicationName: String = "fintech-concierge",
+            statementTimeoutMilliseconds: Int = 10_000, poolWait: Duration = .seconds(5)
+        ) {
             self.url = url
             self.maxConnections = max(1, maxConnections)
             self.connectTimeoutSeconds = connectTimeoutSeconds
             self.applicationName = applicationName
+            self.statementTimeoutMilliseconds = statementTimeoutMilliseconds
+            self.poolWait = poolWait
         }
 
         /// `DATABASE_URL` (nil when unset: the embedded default) and `DATABASE_POOL_SIZE`.
@@ -37,17 +49,34 @@ public final class PostgresPool: Service, Sendable {
             return Configuration(
                 url: url,
                 maxConnections: try env.int("DATABASE_POOL_SIZE", default: 10, range: 1...500),
-                applicationName: applicationName
+                applicationName: applicationName,
+                statementTimeoutMilliseconds: try env.int("DATABASE_STATEMENT_TIMEOUT_MS", default: 10_000, range: 100...3_600_000),
+                poolWait: .milliseconds(try env.int("DATABASE_POOL_WAIT_MS", default: 5_000, range: 10...600_000))
             )
         }
 
-        /// The URL with a connect timeout and application name added unless it has its own.
+        /// The URL (or key=value string) with what bounds every call added unless it sets its
+        /// own: connect timeout, application name, statement and idle-in-transaction timeouts,
+        /// TCP keepalives and a TCP user timeout (a peer gone silent ends the connection in 30 s).
         var conninfo: String {
-            var parameters: [String] = []
-            if !url.contains("connect_timeout=") { parameters.append("connect_timeout=\(connectTimeoutSeconds)") }
-            if !url.contains("application_name=") { parameters.append("application_name=\(applicationName)") }
+            let statement = statementTimeoutMilliseconds
+            let options = "-c statement_timeout=\(statement) -c idle_in_transaction_session_timeout=\(3 * statement)"
+            var parameters: [(String, String)] = []
+            for (key, value) in [
+                ("connect_timeout", "\(connectTimeoutSeconds)"), ("application_name", applicationName), ("keepalives", "1"),
+                ("keepalives_idle", "30"), ("keepalives_interval", "10"), ("keepalives_count", "3"), ("tcp_user_timeout", "30000"),
+                ("options", options),
+            ] where !url.contains(key + "=") {
+                parameters.append((key, value))
+            }
             guard !parameters.isEmpty else { return url }
-            return url + (url.contains("?") ? "&" : "?") + parameters.joined(separator: "&")
+            if url.contains("://") {
+                let encoded = parameters.map { key, value in
+                    key + "=" + (value.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_."))) ?? value)
+                }
+                return url + (url.contains("?") ? "&" : "?") + encoded.joined(separator: "&")
+            }
+            return url + " " + parameters.map { key, value in "\(key)='\(value)'" }.joined(separator: " ")
         }
     }
 
@@ -59,7 +88,7 @@ public final class PostgresPool: Service, Sendable {
     public init(configuration: Configuration, metrics: ServiceMetrics) {
         self.configuration = configuration
         let conninfo = configuration.conninfo
-        self.workers = BlockingWorkerPool(name: "postgres-worker", maxWorkers: configuration.maxConnections) {
+        self.workers = BlockingWorkerPool(name: "postgres-worker", maxWorkers: configuration.maxConnections, maxWait: configuration.poolWait) {
             PostgresConnection(conninfo: conninfo)
         }
         self.inUse = metrics.gauge(.dbPoolConnections, [("state", "in_use")])
