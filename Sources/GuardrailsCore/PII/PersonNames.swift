@@ -90,7 +90,7 @@ enum PersonNames {
     /// Weaker cues: a name or a place or a company may follow; known names only.
     static let weakCues: Set<String> = ["to", "from", "with", "for", "by", "and", "or", "at", "via", "reimburse", "refund", "let", "call", "email", "text", "message"]
     /// After a run: "Liam here", "Sarah's", "Dwayne said".
-    static let followingCues: Set<String> = ["here", "said", "says", "wants", "asked", "told", "paid", "sent", "owes", "needs", "called", "phoned", "texted"]
+    static let followingCues: Set<String> = ["here", "said", "says", "wants", "asked", "told", "paid", "sent", "owes", "needs", "called", "phoned", "texted", "lent", "gave"]
     /// A sentence's first word followed by one of these is a verb ("Mark this as fraud").
     static let objectWords: Set<String> = ["this", "that", "the", "a", "an", "my", "it", "me", "all", "your", "these", "those", "as", "up", "down", "off", "out", "in", "on", "for", "to", "i", "you", "we", "us", "our"]
     /// Capitalized words that name things, not people: months, days, banks, merchants, roles.
@@ -192,8 +192,11 @@ enum PersonNames {
             // An ordinary word that is no one's name ("Pay", "Tell") does not start a name; a
             // place is a name only right after a strong cue ("Send Paris 10").
             let isPlaceAfterCue = token.entry.isPlace && cue == 2 && !notNames.contains(token.key)
+            // A name that is also a word ("Sue", "Ray", "Penny") may start a name when a verb
+            // that people do follows it: "Sue sent the money".
+            let personVerbNext = index + 1 < tokens.count && followingCues.contains(tokens[index + 1].key) && gap(index, index + 1) == " "
             guard !token.isBlocked || isPlaceAfterCue, !titles.contains(token.key),
-                !(token.entry.isOrdinaryWord && !token.isKnownName), !(token.isOrdinary && cue < 2)
+                !(token.entry.isOrdinaryWord && !token.isKnownName), !(token.isOrdinary && cue < 2 && !personVerbNext)
             else {
                 index += 1
                 continue
@@ -227,7 +230,9 @@ enum PersonNames {
             let unknown = run.filter { !$0.isKnownName && !$0.entry.isOrdinaryWord }.count
             let ordinary = run.count - names - unknown
             var isName = false
-            let afterPreposition = ["in", "at", "near", "from", "around", "outside", "visiting", "to"].contains(previousKey) && cue < 2
+            // Places follow these; a place named like a person is in the lexicon's place list.
+            let afterPreposition = ["in", "at", "near", "from", "around", "outside", "visiting"].contains(previousKey) && cue < 2
+            let possessive = token.word.range != token.range
             if followedByOrganization || (run.contains(where: \.isBlocked) && !isPlaceAfterCue) {
                 isName = false
             } else if afterTitle {
@@ -244,7 +249,9 @@ enum PersonNames {
                 isName = token.isKnownName && !token.isOrdinary
             } else if token.startsSentence {
                 let nextKey = following?.key ?? ""
-                isName = token.isKnownName && !token.isOrdinary && !objectWords.contains(nextKey) && token.entry.firstNameShare + (token.entry.isSurname ? 50 : 0) >= 50
+                // "Aarav's savings": a possessive name opening a sentence needs no more evidence.
+                isName = token.isKnownName && !token.isOrdinary && !objectWords.contains(nextKey)
+                    && (possessive || token.entry.firstNameShare + (token.entry.isSurname ? 50 : 0) >= 50)
             } else {
                 // No cue at all: only a name the census knows well ("Tesla", a baby name too, is a brand).
                 isName = token.isKnownName && !token.isOrdinary && !afterPreposition && !["the", "a", "an", "my", "our", "your"].contains(previousKey)
