@@ -80,7 +80,13 @@ public struct ConciergeEngine: Sendable {
         } else {
             session = ChatSession(id: "ses_" + Self.randomID(), customerID: customerID)
         }
-        let input = await guardrails.check(message, direction: .input)
+        let facts = try await customerFacts(customerID)
+        // The customer's own payee and biller names are set aside while the input is checked:
+        // "pay Sam 40" must reach the model (and the stored session) with "Sam", not <PERSON>.
+        // Anyone else's name is still redacted.
+        let inputShield = DisplaySafeShield(message, safe: facts.ownNames)
+        let input = await guardrails.check(inputShield.text, direction: .input)
+        let redacted = inputShield.restore(input.result.redacted_text)
         var draft: Draft
         if !input.result.allowed {
             draft = Draft(text: "I can't help with that request. I can help with your balances, transactions, transfers, bill payments and questions about our services.", intent: .blocked)
@@ -88,7 +94,7 @@ public struct ConciergeEngine: Sendable {
         } else {
             // Only the redacted text is stored or sent to another service; the raw message is
             // read here, in memory, to match the customer's own payees and billers by name.
-            draft = try await respond(to: message, redacted: input.result.redacted_text, session: &session)
+            draft = try await respond(to: message, redacted: redacted, facts: facts, session: &session)
         }
         draft.degraded = draft.degraded || input.degraded
         // The reply's own display-safe values (the customer's account, payee and merchant
@@ -103,7 +109,7 @@ public struct ConciergeEngine: Sendable {
             session.confirmationID = nil
             draft.confirmation = nil
         }
-        session.turns.append(ChatTurn(role: "customer", text: input.result.redacted_text, intent: draft.intent.rawValue))
+        session.turns.append(ChatTurn(role: "customer", text: redacted, intent: draft.intent.rawValue))
         session.turns.append(ChatTurn(role: "assistant", text: reply, intent: draft.intent.rawValue))
         if session.turns.count > 100 { session.turns.removeFirst(session.turns.count - 100) }
         try await sessions.save(session)

@@ -128,6 +128,19 @@ struct OpenAIChatModelTests {
         }
     }
 
+    /// "pay Sam" names a payee the customer has: the model must see the name (only other
+    /// people's names are redacted), and the stored session keeps it too.
+    @Test func theCustomersOwnPayeeNamesReachTheModel() async throws {
+        try await withEngine { engine, _, _, _ in
+            let reply = try await engine.chat(customerID: "cust_alex", message: "pay Sam forty dollars, my landlord Maria Gonzalez said it's fine", sessionID: nil)
+            let confirmation = try #require(reply.confirmation)
+            #expect(confirmation.summary.contains("Sam Rivera"))
+            let session = try #require(try await engine.sessions.session(id: reply.session_id, customerID: "cust_alex"))
+            let stored = try #require(session.turns.first { $0.role == "customer" }).text
+            #expect(stored.contains("Sam") && !stored.contains("Maria Gonzalez"), "\(stored)")
+        }
+    }
+
     @Test func aPreparedTransferWaitsForTheCustomersOwnYes() async throws {
         try await withEngine { engine, ledger, _, _ in
             let reply = try await engine.chat(customerID: "cust_alex", message: "send forty dollars to Sam", sessionID: nil)

@@ -32,8 +32,7 @@ extension ConciergeEngine {
     }
 
     /// One customer message: split into requests when it holds several, each handled in order.
-    func respond(to text: String, redacted: String, session: inout ChatSession) async throws -> Draft {
-        let facts = try await customerFacts(session.customerID)
+    func respond(to text: String, redacted: String, facts: CustomerFacts, session: inout ChatSession) async throws -> Draft {
         var draft = try await respondToParts(text, redacted: redacted, facts: facts, session: &session)
         draft.displaySafe = facts.displaySafe
         return draft

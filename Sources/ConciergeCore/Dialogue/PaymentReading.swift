@@ -27,6 +27,15 @@ public struct CustomerFacts: Sendable {
         return values.filter { !$0.isEmpty }
     }
 
+    /// The people and billers the customer pays, as they may write them: full names, first
+    /// names, and both in lower case ("Sam Rivera", "Sam", "sam").
+    public var ownNames: [String] {
+        var names = payees.map(\.name) + billers.map(\.name)
+        names += payees.compactMap { $0.name.split(separator: " ").first.map(String.init) }
+        names += names.map { $0.lowercased() }
+        return Set(names.filter { $0.count >= 2 }).sorted()
+    }
+
     public func account(_ kind: AccountKind) -> Account? { accounts.first { $0.kind == kind } }
 
     public func name(of destination: TransferDestination) -> String {
