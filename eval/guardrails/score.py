@@ -236,28 +236,23 @@ def score_generalization(client, split, concurrency):
     import csv
     folder = os.path.join("generalization")
     report = {"split": split}
-    attacks = [a for a in load(os.path.join(folder, "attacks.jsonl")) if a["split"] == split]
-    results, _, _ = run_all(client, [{"text": a["text"], "direction": "input"} for a in attacks], concurrency)
-    by_family = defaultdict(list)
-    missed = []
-    for attack, result in zip(attacks, results):
-        hit = result["action"] == "block"
-        by_family[attack["family"]].append(hit)
-        if not hit:
-            missed.append((attack["family"], attack["text"][:160]))
-    report["attacks"] = {"count": len(attacks), "detection_rate": sum(sum(v) for v in by_family.values()) / max(1, len(attacks)),
-                         "by_family": {k: (sum(v), len(v)) for k, v in sorted(by_family.items())}, "missed": missed}
-    benign = [b for b in load(os.path.join(folder, "benign.jsonl")) if b["split"] == split]
-    results, _, _ = run_all(client, [{"text": b["text"], "direction": "input"} for b in benign], concurrency)
-    by_group = defaultdict(list)
-    flagged = []
-    for message, result in zip(benign, results):
-        blocked = result["action"] == "block"
-        by_group[message["group"]].append(blocked)
-        if blocked:
-            flagged.append((message["group"], message["text"][:160]))
-    report["benign"] = {"count": len(benign), "block_rate": len(flagged) / max(1, len(benign)),
-                        "by_group": {k: (sum(v), len(v)) for k, v in sorted(by_group.items())}, "flagged": flagged}
+    def blocked_by_group(name, group_key):
+        """Items of one set through the full input policy: blocked/total per group, and the
+        items on the unexpected side (`blocked` False lists the unblocked)."""
+        items = [i for i in load(os.path.join(folder, name)) if i["split"] == split]
+        results, _, _ = run_all(client, [{"text": i["text"], "direction": "input"} for i in items], concurrency)
+        groups = defaultdict(list)
+        for item, result in zip(items, results):
+            groups[item[group_key]].append((result["action"] == "block", item["text"][:160]))
+        blocked = sum(hit for v in groups.values() for hit, _ in v)
+        return items, blocked, {k: (sum(hit for hit, _ in v), len(v)) for k, v in sorted(groups.items())}, groups
+
+    attacks, detected, by_family, groups = blocked_by_group("attacks.jsonl", "family")
+    report["attacks"] = {"count": len(attacks), "detection_rate": detected / max(1, len(attacks)), "by_family": by_family,
+                         "missed": [(k, text) for k, v in groups.items() for hit, text in v if not hit]}
+    benign, flagged, by_group, groups = blocked_by_group("benign.jsonl", "group")
+    report["benign"] = {"count": len(benign), "block_rate": flagged / max(1, len(benign)), "by_group": by_group,
+                        "flagged": [(k, text) for k, v in groups.items() for hit, text in v if hit]}
     with open(BANKING77_TRAIN, encoding="utf-8") as f:
         queries = [row["text"] for row in csv.DictReader(f)]
     results, _, _ = run_all(client, [{"text": q, "direction": "input"} for q in queries], concurrency)

@@ -8,11 +8,10 @@ extension EncodedPayloads {
     static func ciphers(in text: String) -> [Payload] {
         let length = text.unicodeScalars.count
         var payloads: [Payload] = []
-        func keep(_ encoding: String, _ decoded: String?) {
-            if let decoded, readsAsEnglish(decoded) { payloads.append(Payload(encoding: encoding, decoded: decoded, start: 0, end: length)) }
-        }
-        func keepIfPlainlyEnglish(_ encoding: String, _ decoded: String?) {
-            if let decoded, readsAsEnglish(decoded, share: 0.4, minimumWords: 5) { payloads.append(Payload(encoding: encoding, decoded: decoded, start: 0, end: length)) }
+        /// `plainly`: the stricter reading for whole-text transforms (see below).
+        func keep(_ encoding: String, _ decoded: String?, plainly: Bool = false) {
+            guard let decoded, plainly ? readsAsEnglish(decoded, share: 0.4, minimumWords: 5) : readsAsEnglish(decoded) else { return }
+            payloads.append(Payload(encoding: encoding, decoded: decoded, start: 0, end: length))
         }
         // One pass over the bytes decides which decoders are worth running: every message
         // goes through here, and almost none is encoded.
@@ -39,9 +38,9 @@ extension EncodedPayloads {
         // when the result is plainly English: a Spanish sentence reversed has "is" and "on" in
         // it, and a link with %20 in an English message decodes to the same English.
         if !asciiReadsAsEnglish(text) {
-            if percents > 6 { keepIfPlainlyEnglish("percent", percentDecoded(text)) }
-            keepIfPlainlyEnglish("rot13", rot13(text))
-            keepIfPlainlyEnglish("reversed", String(text.reversed()))
+            if percents > 6 { keep("percent", percentDecoded(text), plainly: true) }
+            keep("rot13", rot13(text), plainly: true)
+            keep("reversed", String(text.reversed()), plainly: true)
         }
         if longUpperRun {
             for token in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) where token.count >= 16 {

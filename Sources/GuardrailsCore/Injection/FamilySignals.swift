@@ -6,13 +6,15 @@ import Foundation
 enum FamilySignals {
     typealias Signal = InjectionDetector.Signal
 
-    /// `lowered`: the folded view's bytes (lower case, look-alikes mapped), made once by the caller.
-    static func signals(_ text: String, lowered: [UInt8]) -> [Signal] {
+    /// Read on the views `PreparedText` already made: the folded bytes (lower case,
+    /// look-alikes mapped) and the leetspeak-undone skeleton.
+    static func signals(_ prepared: PreparedText) -> [Signal] {
+        let text = prepared.text
+        let lowered = prepared.folded.utf8
         var signals: [Signal] = []
-        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
-        if !ascii, let signal = smuggling(text) { signals.append(signal) }
+        if !text.utf8.allSatisfy({ $0 < 0x80 }), let signal = smuggling(text) { signals.append(signal) }
         if let signal = adversarialSuffix(text) { signals.append(signal) }
-        if let signal = configurationBlock(text) { signals.append(signal) }
+        if let signal = configurationBlock(text, skeleton: prepared.skeleton) { signals.append(signal) }
         if let signal = codeInjection(text, lowered: lowered) { signals.append(signal) }
         if let signal = exfiltrationTemplate(text, lowered: lowered) { signals.append(signal) }
         return signals
@@ -172,7 +174,7 @@ enum FamilySignals {
     /// A block of three or more configuration lines (`key = value`, `key: value`, `<tag>`,
     /// `[section]`) whose keys and tags talk about roles, rules, modes or refusals: a fake
     /// policy file written to redefine the assistant. Read on the leetspeak-undone skeleton.
-    static func configurationBlock(_ text: String) -> Signal? {
+    static func configurationBlock(_ text: String, skeleton view: NormalizedView) -> Signal? {
         // Three lines that could be configuration, counted on the raw bytes before any folding.
         var candidates = 0
         var lineStart = true
@@ -182,7 +184,7 @@ enum FamilySignals {
             if byte != UInt8(ascii: " ") { lineStart = byte == UInt8(ascii: "\n") }
         }
         guard candidates >= 3 else { return nil }
-        let skeleton = TextNormalizer.skeleton(TextNormalizer.fold(text)).string
+        let skeleton = view.string
         var structured = 0
         var vocabulary = 0
         for rawLine in skeleton.split(separator: "\n").prefix(500) {
@@ -233,15 +235,14 @@ enum FamilySignals {
     /// A URL next to a placeholder for data to fill in ("?q=[DATA]", "{conversation}",
     /// "<SECRET>") or built from fragments ("](htt", "ps://"): a link made to carry the chat out.
     static let urlMarkers = ["http", "www.", "]("].map { Array($0.utf8) }
+    static let urlFragments = ["](htt", "](ht", "\"htt", "ps://", "'htt", "h\"+\"ttp", "ht\" + \"tp"].map { Array($0.utf8) }
+    /// What puts the fragments together: an image, a concatenation.
+    static let assemblyCues = ["![", "concaten", "\"+\"", "join"].map { Array($0.utf8) }
 
     static func exfiltrationTemplate(_ text: String, lowered bytes: [UInt8]) -> Signal? {
         let search = ByteText(bytes)
         guard urlMarkers.contains(where: { search.find($0) != nil }) else { return nil }
-        let lowered = text.lowercased()
-        let hasURL = lowered.contains("http") || lowered.contains("www.") || lowered.contains("](")
-        guard hasURL else { return nil }
-        let fragments = ["](htt", "](ht", "\"htt", "ps://", "'htt", "h\"+\"ttp", "ht\" + \"tp"]
-        if fragments.contains(where: { lowered.contains($0) }) && (lowered.contains("![") || lowered.contains("concaten") || lowered.contains("\"+\"") || lowered.contains("join")) {
+        if urlFragments.contains(where: { search.find($0) != nil }) && assemblyCues.contains(where: { search.find($0) != nil }) {
             return Signal(family: .exfiltration, kind: "url_fragments", score: 0.85, start: 0, end: text.scalarCount, evidence: "a link assembled from pieces")
         }
         // Placeholders: [UPPER], {word}, <UPPER>. Where links start is found once, so each

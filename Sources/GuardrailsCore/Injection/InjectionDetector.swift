@@ -87,7 +87,7 @@ public struct InjectionDetector: Sendable {
                 offer(signal.family, "structure:\(signal.kind)", finding(signal.family, score: signal.score, start: signal.start, end: signal.end, evidence: signal.evidence))
             }
         }
-        for signal in FamilySignals.signals(text, lowered: folded.utf8) {
+        for signal in FamilySignals.signals(prepared) {
             offer(signal.family, "structure:\(signal.kind)", finding(signal.family, score: signal.score, start: signal.start, end: signal.end, evidence: signal.evidence))
         }
         if depth == 0, let model = attackModel {

@@ -177,8 +177,9 @@ enum PersonNames {
             }
             let previous = index > 0 ? tokens[index - 1] : nil
             let previousKey = previous.map { $0.word.bare } ?? ""
-            var cue = previous == nil ? 0 : cueStrength(before: index, tokens: tokens, gap: gap(index - 1, index))
-            if (["and", "or", "&"].contains(previousKey) && lastNameEnd == index - 2) || (lastNameEnd == index - 1 && gap(index - 1, index) == ", ") { cue = 2 }
+            let gapBefore = previous == nil ? "" : gap(index - 1, index)
+            var cue = previous == nil ? 0 : cueStrength(before: index, tokens: tokens, gap: gapBefore)
+            if (["and", "or", "&"].contains(previousKey) && lastNameEnd == index - 2) || (lastNameEnd == index - 1 && gapBefore == ", ") { cue = 2 }
             // Lower-case first names after a strong cue: "tell dwayne", "hey it's jamal".
             if !isUpper(token) {
                 if cue == 2 && !["transfer", "wire", "wired", "name", "split", "between", "remove"].contains(previousKey) || (cue == 1 && lastNameEnd == index - 2), token.entry.firstNameShare > 0, !token.entry.isOrdinaryWord || token.entry.firstNameShare >= 300,

@@ -78,13 +78,12 @@ public struct ServiceRuntime: Sendable {
         routes.record(router)
         logger.debug("routes", metadata: ["routes": .array(routes.operations.map { .string($0) })])
         FileDescriptorHeadroom.ensure(forConnections: configuration.maxConnections, logger: logger)
-        let idleTimeout = configuration.idleTimeout.components
         return Application(
             router: router,
             server: .http1(
                 configuration: .init(
                     additionalChannelHandlers: [QuiesceGraceHandler()],
-                    idleTimeout: .nanoseconds(idleTimeout.seconds * 1_000_000_000 + idleTimeout.attoseconds / 1_000_000_000)
+                    idleTimeout: .seconds(configuration.idleTimeout.components.seconds)  // whole seconds by configuration
                 )
             ),
             configuration: .init(
